@@ -1,0 +1,34 @@
+package org.lstm4j.api;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Early stopping; {@code patience: 0} switches it off.
+ *
+ * @param patience       epochs without improvement before stopping
+ * @param minDelta       absolute improvement that counts
+ * @param restoreBest    restore the best epoch's weights at the end
+ * @param monitor        the value watched
+ * @param startFromEpoch epochs before monitoring starts
+ */
+public record EarlyStoppingSpec(@Min(0) int patience, @DecimalMin("0") double minDelta, boolean restoreBest,
+                                @NotNull Monitor monitor, @Min(0) int startFromEpoch) {
+    public EarlyStoppingSpec {
+        SpecChecks.require(EarlyStoppingSpec.class, patience, minDelta, restoreBest, monitor, startFromEpoch);
+    }
+
+    /** Off. */
+    public static EarlyStoppingSpec defaults() {
+        return new EarlyStoppingSpec(0, 0.0, true, Monitor.VAL_LOSS, 0);
+    }
+
+    /** Whether early stopping is on. */
+    public boolean enabled() {
+        return patience > 0;
+    }
+
+    /** What early stopping and plateau schedules watch. */
+    public enum Monitor { VAL_LOSS, TRAIN_LOSS }
+}

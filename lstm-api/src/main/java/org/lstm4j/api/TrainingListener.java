@@ -1,0 +1,41 @@
+package org.lstm4j.api;
+
+/** Observes training, one call per epoch. All methods default to doing nothing. */
+public interface TrainingListener {
+
+    /** A listener that does nothing. */
+    TrainingListener NONE = new TrainingListener() {};
+
+    /** Before the first epoch. */
+    default void onStart(TrainingControl control) {}
+
+    /** After each epoch. */
+    default void onEpochEnd(EpochResult epoch, TrainingControl control) {}
+
+    /** After the last epoch. */
+    default void onEnd(TrainingResult result) {}
+
+    /** A listener calling {@code this}, then {@code next}. */
+    default TrainingListener andThen(TrainingListener next) {
+        TrainingListener first = this;
+        return new TrainingListener() {
+            @Override
+            public void onStart(TrainingControl control) {
+                first.onStart(control);
+                next.onStart(control);
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult epoch, TrainingControl control) {
+                first.onEpochEnd(epoch, control);
+                next.onEpochEnd(epoch, control);
+            }
+
+            @Override
+            public void onEnd(TrainingResult result) {
+                first.onEnd(result);
+                next.onEnd(result);
+            }
+        };
+    }
+}

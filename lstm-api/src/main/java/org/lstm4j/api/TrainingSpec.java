@@ -1,0 +1,91 @@
+package org.lstm4j.api;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The training loop.
+ *
+ * @param epochs            passes over the train part
+ * @param batchSize         windows per step, or full
+ * @param shuffle           shuffle the train windows each epoch
+ * @param optimizer         optimizer and learning rate
+ * @param loss              mse, mae or huber
+ * @param l2                L2 penalty added to the gradient (coupled)
+ * @param weightDecay       decoupled weight decay (AdamW style)
+ * @param gradientClipping  none, norm or value
+ * @param accumulationSteps micro-batches per optimizer step
+ * @param precision         float32, float64 or float16
+ * @param scheduler         learning-rate schedule
+ * @param earlyStopping     early stopping
+ */
+public record TrainingSpec(
+        @Min(1) @Max(1_000_000) int epochs,
+        @NotNull BatchSize batchSize,
+        boolean shuffle,
+        @NotNull OptimizerSpec optimizer,
+        @NotNull LossType loss,
+        @DecimalMin("0") double l2,
+        @DecimalMin("0") double weightDecay,
+        @NotNull GradientClippingSpec gradientClipping,
+        @Min(1) int accumulationSteps,
+        @NotNull Precision precision,
+        @NotNull SchedulerSpec scheduler,
+        @NotNull EarlyStoppingSpec earlyStopping) {
+
+    public TrainingSpec {
+        SpecChecks.require(TrainingSpec.class, epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay,
+                gradientClipping, accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    /** 100 epochs of Adam(0.001), batches of 64, shuffled, MSE. */
+    public static TrainingSpec defaults() {
+        return new TrainingSpec(100, BatchSize.of(64), true, OptimizerSpec.defaults(), LossType.MSE, 0.0, 0.0,
+                new GradientClippingSpec.None(), 1, Precision.FLOAT32, new SchedulerSpec.None(), EarlyStoppingSpec.defaults());
+    }
+
+    public TrainingSpec withEpochs(int value) {
+        return new TrainingSpec(value, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withBatchSize(BatchSize value) {
+        return new TrainingSpec(epochs, value, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withShuffle(boolean value) {
+        return new TrainingSpec(epochs, batchSize, value, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withOptimizer(OptimizerSpec value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, value, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withLoss(LossType value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, value, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withL2(double value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, value, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    /** Training losses. */
+    public enum LossType {
+        /** Mean squared error. */
+        MSE,
+        /** Mean absolute error. */
+        MAE,
+        /** Huber (smooth L1) with delta 1, PyTorch's {@code HuberLoss()} default. */
+        HUBER
+    }
+
+    /** Floating-point precision of parameters and activations. */
+    public enum Precision { FLOAT32, FLOAT64, FLOAT16 }
+}

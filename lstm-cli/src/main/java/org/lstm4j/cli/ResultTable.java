@@ -1,0 +1,48 @@
+package org.lstm4j.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.lstm4j.core.Evaluation;
+import org.lstm4j.core.ExperimentResult;
+import org.lstm4j.data.Metrics;
+
+/** The end-of-run table: test metrics in the data's own units, the model beside each baseline. */
+final class ResultTable {
+    private ResultTable() {}
+
+    static void print(ExperimentResult result, PrintWriter out) {
+        Evaluation test = result.test();
+        List<String> names = new ArrayList<>(List.of("model"));
+        List<Metrics> columns = new ArrayList<>(List.of(test.model()));
+        for (Map.Entry<String, Metrics> baseline : test.baselines().entrySet()) {
+            names.add(baseline.getKey());
+            columns.add(baseline.getValue());
+        }
+        out.printf("%ntest metrics (%d windows, in the data's units)%n", result.testForecast().size());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "metric"));
+        names.forEach(name -> header.append(String.format(Locale.ROOT, "%14s", name)));
+        out.println(header);
+        row(out, "rmse", columns, Metrics::rmse);
+        row(out, "mae", columns, Metrics::mae);
+        row(out, "mse", columns, Metrics::mse);
+        row(out, "mape %", columns, Metrics::mape);
+        row(out, "smape %", columns, Metrics::smape);
+        double skill = test.skillVsNaive();
+        if (Double.isFinite(skill)) {
+            out.printf(Locale.ROOT, "skill vs naive: %.3f (1 - rmse/rmse_naive; above 0 beats repeating the last value)%n", skill);
+        }
+    }
+
+    private static void row(PrintWriter out, String name, List<Metrics> columns, ToDoubleFunction<Metrics> metric) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s", name));
+        for (Metrics m : columns) {
+            double value = metric.applyAsDouble(m);
+            line.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%14.6g", value) : String.format("%14s", "n/a"));
+        }
+        out.println(line);
+    }
+}

@@ -1,0 +1,54 @@
+package org.lstm4j.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.lstm4j.api.Backend;
+import org.lstm4j.api.Backends;
+import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.SampleShape;
+import org.lstm4j.api.Training;
+import org.lstm4j.api.TrainingListener;
+import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.config.ConfigProblem;
+
+/**
+ * Runs an experiment end to end: load and prepare the data, train on the backend found on the class
+ * path, evaluate on the validation and test parts in the data's own units beside the naive baseline.
+ *
+ * <pre>{@code
+ * ExperimentResult result = Experiment.run(spec, TrainingListener.NONE);
+ * System.out.println(result.test().model().rmse());
+ * result.saveBundle(Path.of("model.zip"));
+ * }</pre>
+ */
+public final class Experiment {
+    private Experiment() {}
+
+    /** Runs {@code spec} on the class path's backend. */
+    public static ExperimentResult run(ExperimentSpec spec, TrainingListener listener) {
+        return run(spec, Backends.load(), listener);
+    }
+
+    /**
+     * Runs {@code spec} on {@code backend}.
+     *
+     * @throws ConfigException     when the spec asks for something not available
+     * @throws ExperimentException when the settings do not fit the data
+     */
+    public static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener) {
+        List<FeatureAvailability.Unavailable> unavailable = FeatureAvailability.unavailable(spec);
+        if (!unavailable.isEmpty()) {
+            throw new ConfigException(unavailable.stream()
+                    .map(u -> new ConfigProblem(null, 0, 0, u.key(), u.message())).collect(Collectors.toList()));
+        }
+        PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
+        SampleShape shape = SampleShape.of(data.train());
+        Training training = backend.trainer(shape, spec.model(), spec.training(), spec.seed())
+                .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, listener);
+        Evaluator evaluator = new Evaluator(data, training.model());
+        Evaluation validation = data.validation().size() > 0 ? evaluator.evaluate(data.validation()) : null;
+        Forecast testForecast = evaluator.forecast(data.test());
+        return new ExperimentResult(spec, data, training.model(), backend.name(), training.result(),
+                validation, evaluator.evaluate(testForecast), testForecast);
+    }
+}

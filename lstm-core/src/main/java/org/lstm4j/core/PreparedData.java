@@ -1,0 +1,147 @@
+package org.lstm4j.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lstm4j.api.DataSpec;
+import org.lstm4j.api.SourceSpec;
+import org.lstm4j.data.ChronologicalSplit;
+import org.lstm4j.data.CsvSeriesReader;
+import org.lstm4j.data.FittedScaler;
+import org.lstm4j.data.Scaler;
+import org.lstm4j.data.Series;
+import org.lstm4j.data.SyntheticSeries;
+import org.lstm4j.data.WindowedDataset;
+
+/**
+ * A series made ready for a network: loaded, split by time, scaled with scalers fitted on the train
+ * part only; windows are cut lazily from it.
+ */
+public final class PreparedData {
+    private final DataSpec spec;
+    private final Series series;
+    private final ChronologicalSplit split;
+    private final Map<String, FittedScaler> scalers;
+    private final float[][] scaled;
+    private final int[] inputs;
+    private final int targetIndex;
+
+    private PreparedData(DataSpec spec, Series series, ChronologicalSplit split, Map<String, FittedScaler> scalers) {
+        this.spec = spec;
+        this.series = series;
+        this.split = split;
+        this.scalers = Map.copyOf(scalers);
+        this.scaled = new float[series.columns().size()][];
+        for (String column : usedColumns(spec)) {
+            FittedScaler scaler = scalers.get(column);
+            if (scaler == null) {
+                throw new IllegalArgumentException("no fitted scaler for column '" + column + "'");
+            }
+            double[] values = series.column(column);
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) scaler.transform(values[i]);
+            }
+            scaled[series.columnIndex(column)] = out;
+        }
+        this.inputs = spec.inputColumns().stream().mapToInt(series::columnIndex).toArray();
+        this.targetIndex = series.columnIndex(spec.targetColumn());
+    }
+
+    /**
+     * Loads and prepares the data of {@code data}: scalers are fitted on the train part only.
+     *
+     * @param seed drives synthetic noise
+     * @throws ExperimentException when a part has no complete window
+     */
+    public static PreparedData prepare(DataSpec data, long seed) {
+        Series series = load(data, seed);
+        ChronologicalSplit split = ChronologicalSplit.of(series.length(), data.split());
+        Map<String, FittedScaler> scalers = new LinkedHashMap<>();
+        for (String column : usedColumns(data)) {
+            scalers.put(column, Scaler.fit(data.scaler(), series.column(column), split.train().from(), split.train().to()));
+        }
+        PreparedData prepared = new PreparedData(data, series, split, scalers);
+        prepared.requireSamples("train", split.train());
+        prepared.requireSamples("test", split.test());
+        return prepared;
+    }
+
+    /** Prepares {@code series} with scalers fitted earlier (a loaded bundle's). */
+    public static PreparedData withScalers(DataSpec data, Series series, Map<String, FittedScaler> scalers) {
+        return new PreparedData(data, series, ChronologicalSplit.of(series.length(), data.split()), scalers);
+    }
+
+    /** The series in its own units. */
+    public Series series() {
+        return series;
+    }
+
+    /** The chronological boundaries. */
+    public ChronologicalSplit split() {
+        return split;
+    }
+
+    /** One fitted scaler per used column, by column name. */
+    public Map<String, FittedScaler> scalers() {
+        return scalers;
+    }
+
+    /** The windows whose targets lie in {@code part}. */
+    public WindowedDataset windows(ChronologicalSplit.Part part) {
+        return WindowedDataset.over(scaled, inputs, targetIndex, spec.window(), spec.horizon(), spec.stride(), part);
+    }
+
+    /** Training windows. */
+    public WindowedDataset train() {
+        return windows(split.train());
+    }
+
+    /** Validation windows, possibly none. */
+    public WindowedDataset validation() {
+        return windows(split.validation());
+    }
+
+    /** Test windows. */
+    public WindowedDataset test() {
+        return windows(split.test());
+    }
+
+    /** The target column in its own units. */
+    public double[] targetValues() {
+        return series.values()[targetIndex];
+    }
+
+    /** The fitted scaler of the target column. */
+    public FittedScaler targetScaler() {
+        return scalers.get(series.columns().get(targetIndex));
+    }
+
+    private void requireSamples(String partName, ChronologicalSplit.Part part) {
+        if (windows(part).size() == 0) {
+            throw new ExperimentException("data.window", "window " + spec.window() + " + horizon " + spec.horizon()
+                    + " leaves no sample in the " + partName + " part (rows " + part.from() + ".." + part.to()
+                    + " of " + series.length() + "); shorten the window or horizon, or give the " + partName
+                    + " part more of the series");
+        }
+    }
+
+    static List<String> usedColumns(DataSpec data) {
+        List<String> used = new ArrayList<>(data.inputColumns());
+        if (!used.contains(data.targetColumn())) {
+            used.add(data.targetColumn());
+        }
+        return used;
+    }
+
+    private static Series load(DataSpec data, long seed) {
+        if (data.source() instanceof SourceSpec.Csv csv) {
+            return CsvSeriesReader.read(csv.csv(), csv.delimiter().charAt(0), csv.timeColumn(), usedColumns(data), data.missing());
+        }
+        if (data.source() instanceof SourceSpec.Synthetic synthetic) {
+            return SyntheticSeries.generate(synthetic, seed);
+        }
+        throw new ExperimentException("data.source", "missing: give data.source.csv (a CSV file) or data.synthetic");
+    }
+}

@@ -1,0 +1,154 @@
+package org.lstm4j.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.lstm4j.api.EpochResult;
+import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.TrainingResult;
+import org.lstm4j.core.config.SpecWriter;
+import org.lstm4j.data.Metrics;
+
+/**
+ * Writes a run directory, a contract other tools read:
+ * {@code experiment.yaml}, {@code metrics.json}, {@code history.csv}, {@code predictions.csv}, {@code model.zip}.
+ * Everything is written into a hidden temporary sibling first and renamed into place, so a crash
+ * never leaves a half-written run.
+ */
+public final class RunDirectory {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunDirectory() {}
+
+    /** {@code <output.dir>/<name>-<yyyyMMdd-HHmmss>}. */
+    public static Path defaultLocation(ExperimentSpec spec, LocalDateTime now) {
+        return spec.output().dir().resolve(spec.name() + "-" + STAMP.format(now));
+    }
+
+    /**
+     * Writes the run of {@code result} to {@code directory}, which must not exist or be empty.
+     *
+     * @return the directory written
+     */
+    public static Path write(ExperimentResult result, Path directory) throws IOException {
+        Path target = directory.toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> children = Files.list(target)) {
+                if (children.findAny().isPresent()) {
+                    throw new IOException(target + " exists and is not empty; choose another --output");
+                }
+            }
+            Files.delete(target);
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        try {
+            Files.writeString(temporary.resolve("experiment.yaml"), SpecWriter.toYaml(result.spec()));
+            Files.write(temporary.resolve("metrics.json"), JSON.writeValueAsBytes(metricsTree(result)));
+            Files.writeString(temporary.resolve("history.csv"), historyCsv(result.training()));
+            Files.writeString(temporary.resolve("predictions.csv"), predictionsCsv(result.testForecast()));
+            ModelBundle.save(result, temporary.resolve("model.zip"));
+            AtomicFiles.move(temporary, target);
+        } finally {
+            deleteRecursively(temporary);
+        }
+        return target;
+    }
+
+    /** The content of {@code metrics.json}. */
+    public static Map<String, Object> metricsTree(ExperimentResult result) {
+        TrainingResult training = result.training();
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("test", metrics(result.test().model()));
+        tree.put("validation", result.validation() == null ? null : metrics(result.validation().model()));
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        result.test().baselines().forEach((name, m) -> baselines.put(name, metrics(m)));
+        tree.put("baselines", baselines);
+        tree.put("epochs_run", training.epochsRun());
+        tree.put("best_epoch", training.bestEpoch());
+        tree.put("stop_reason", training.stopReason().name().toLowerCase(Locale.ROOT));
+        tree.put("train_seconds", training.trainSeconds());
+        Map<String, Object> backend = new LinkedHashMap<>();
+        backend.put("name", training.backend().name());
+        backend.put("nd4j_backend", training.backend().engine());
+        backend.put("threads", training.backend().threads());
+        tree.put("backend", backend);
+        tree.put("seed", training.seed());
+        return tree;
+    }
+
+    private static Map<String, Object> metrics(Metrics m) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("rmse", finite(m.rmse()));
+        tree.put("mae", finite(m.mae()));
+        tree.put("mse", finite(m.mse()));
+        tree.put("mape", finite(m.mape()));
+        tree.put("smape", finite(m.smape()));
+        return tree;
+    }
+
+    /** JSON has no NaN: a value that could not be computed is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    static String historyCsv(TrainingResult training) {
+        StringBuilder out = new StringBuilder("epoch,train_loss,val_loss,learning_rate,seconds\n");
+        for (EpochResult e : training.history()) {
+            out.append(e.epoch()).append(',').append(number(e.trainLoss())).append(',').append(number(e.valLoss()))
+                    .append(',').append(number(e.learningRate())).append(',').append(number(e.seconds())).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String predictionsCsv(Forecast forecast) {
+        int horizon = forecast.actual().length == 0 ? 1 : forecast.actual()[0].length;
+        StringBuilder out = new StringBuilder("time");
+        for (String column : new String[] {"actual", "predicted"}) {
+            for (int step = 1; step <= horizon; step++) {
+                out.append(',').append(column).append(horizon == 1 ? "" : "_t+" + step);
+            }
+        }
+        out.append('\n');
+        for (int i = 0; i < forecast.size(); i++) {
+            out.append(csvField(forecast.labels()[i]));
+            for (double value : forecast.actual()[i]) {
+                out.append(',').append(number(value));
+            }
+            for (double value : forecast.predicted()[i]) {
+                out.append(',').append(number(value));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    private static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

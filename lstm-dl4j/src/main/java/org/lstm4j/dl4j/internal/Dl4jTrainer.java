@@ -1,0 +1,150 @@
+package org.lstm4j.dl4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lstm4j.api.EpochResult;
+import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.SampleShape;
+import org.lstm4j.api.StopReason;
+import org.lstm4j.api.Trainer;
+import org.lstm4j.api.Training;
+import org.lstm4j.api.TrainingListener;
+import org.lstm4j.api.TrainingResult;
+import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.api.WindowedData;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop. Each {@link #fit} builds a fresh network from the seed, so two fits with the same seed and
+ * data give bit-identical histories and weights.
+ *
+ * <p>Per epoch: shuffle the sample order (when asked; one {@code java.util.Random(seed)} per fit), one optimizer
+ * step per batch, then the validation loss in inference mode. The epoch's train loss is the batch-size-weighted
+ * mean of the batch losses, each measured before its step and without the l2 / weight-decay term (as PyTorch
+ * reports it). A non-finite batch loss ends the epoch at once and training with {@link StopReason#DIVERGED}, after
+ * the listener has seen the epoch. The best epoch has the lowest validation loss, or the lowest train loss without
+ * validation data; 0 when no epoch has a finite one.
+ */
+final class Dl4jTrainer implements Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
+
+    private final SampleShape shape;
+    private final ModelSpec model;
+    private final TrainingSpec training;
+    private final long seed;
+
+    Dl4jTrainer(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
+        this.shape = shape;
+        this.model = model;
+        this.training = training;
+        this.seed = seed;
+    }
+
+    @Override
+    public Training fit(WindowedData train, WindowedData validation, TrainingListener listener) {
+        Objects.requireNonNull(train, "train");
+        checkShape("train", train);
+        if (validation != null) {
+            checkShape("validation", validation);
+        }
+        if (train.size() < 1) {
+            throw new IllegalArgumentException("no training samples: the train part is shorter than one window plus horizon");
+        }
+        TrainingListener events = listener == null ? TrainingListener.NONE : listener;
+        boolean validating = validation != null && validation.size() > 0;
+
+        MultiLayerNetwork net = NetworkFactory.build(shape, model, training, seed);
+        LossEvaluator evaluator = new LossEvaluator(Losses.of(training.loss()));
+        RunControl control = new RunControl(net, training.optimizer().learningRate());
+        boolean regularised = training.l2() > 0 || training.weightDecay() > 0;
+        Random shuffler = new Random(seed);
+        int samples = train.size();
+        int batchSize = training.batchSize().resolve(samples);
+        int[] order = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            order[i] = i;
+        }
+        Batches batches = new Batches(train);
+        List<EpochResult> history = new ArrayList<>();
+        StopReason stopReason = StopReason.COMPLETED;
+        int bestEpoch = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+
+        long start = System.nanoTime();
+        events.onStart(control);
+        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+            if (control.stopRequested()) {
+                stopReason = control.stopReason();
+                break;
+            }
+            long epochStart = System.nanoTime();
+            double learningRate = control.learningRate();
+            if (training.shuffle()) {
+                shuffle(order, shuffler);
+            }
+            double lossSum = 0;
+            int seen = 0;
+            for (int from = 0; from < samples; from += batchSize) {
+                int to = Math.min(samples, from + batchSize);
+                DataSet batch = batches.dataSet(order, from, to);
+                // net.score() includes the regularisation term of the weights the step started from.
+                double penalty = regularised ? net.calcRegularizationScore(true) : 0;
+                net.fit(batch);
+                double loss = net.score() - penalty;
+                lossSum += loss * (to - from);
+                seen += to - from;
+                if (!Double.isFinite(loss)) {
+                    break;
+                }
+            }
+            net.incrementEpochCount();
+            double trainLoss = lossSum / seen;
+            double valLoss = validating ? evaluator.meanLoss(net, validation) : Double.NaN;
+            EpochResult result = new EpochResult(epoch, trainLoss, valLoss, learningRate,
+                    (System.nanoTime() - epochStart) / 1e9);
+            history.add(result);
+            double monitored = validating ? valLoss : trainLoss;
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+            }
+            LOG.debug("epoch {}: train {} val {} lr {}", epoch, trainLoss, valLoss, learningRate);
+            events.onEpochEnd(result, control);
+            if (!Double.isFinite(trainLoss)) {
+                LOG.warn("training diverged in epoch {}: train loss {}", epoch, trainLoss);
+                stopReason = StopReason.DIVERGED;
+                break;
+            }
+            if (control.stopRequested()) {
+                stopReason = control.stopReason();
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrainingResult result = new TrainingResult(history, bestEpoch, stopReason, seconds, EngineInfo.current(), seed);
+        events.onEnd(result);
+        return new Training(new Dl4jTrainedModel(net, shape), result);
+    }
+
+    private void checkShape(String part, WindowedData data) {
+        if (data.window() != shape.window() || data.features() != shape.features() || data.horizon() != shape.horizon()) {
+            throw new IllegalArgumentException("the " + part + " samples have window " + data.window() + ", features "
+                    + data.features() + ", horizon " + data.horizon() + "; the trainer was built for " + shape);
+        }
+    }
+
+    /** Fisher-Yates, continuing from the previous epoch's order. */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}

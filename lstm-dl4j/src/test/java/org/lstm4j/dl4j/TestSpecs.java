@@ -1,0 +1,40 @@
+package org.lstm4j.dl4j;
+
+import org.lstm4j.api.BatchSize;
+import org.lstm4j.api.GradientClippingSpec;
+import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.OptimizerSpec;
+import org.lstm4j.api.TrainingSpec;
+
+/** Small specs for fast tests. */
+public final class TestSpecs {
+    private TestSpecs() {
+    }
+
+    /** LSTM(16) x 1. */
+    public static ModelSpec model() {
+        return ModelSpec.defaults().withHiddenSize(16).withNumLayers(1);
+    }
+
+    /** {@code epochs} of Adam(0.01), batches of 32, shuffled, MSE. */
+    public static TrainingSpec training(int epochs) {
+        return TrainingSpec.defaults().withEpochs(epochs).withBatchSize(BatchSize.of(32))
+                .withOptimizer(OptimizerSpec.adam(0.01));
+    }
+
+    /** {@code base} with the settings the convenience withers do not cover. */
+    public static TrainingSpec with(TrainingSpec base, double weightDecay, GradientClippingSpec clipping,
+                                    int accumulationSteps, TrainingSpec.Precision precision) {
+        return new TrainingSpec(base.epochs(), base.batchSize(), base.shuffle(), base.optimizer(), base.loss(), base.l2(),
+                weightDecay, clipping, accumulationSteps, precision, base.scheduler(), base.earlyStopping());
+    }
+
+    public static TrainingSpec withWeightDecay(TrainingSpec base, double weightDecay) {
+        return with(base, weightDecay, base.gradientClipping(), base.accumulationSteps(), base.precision());
+    }
+
+    public static OptimizerSpec optimizer(OptimizerSpec.OptimizerType type, double learningRate, double momentum) {
+        OptimizerSpec d = OptimizerSpec.defaults();
+        return new OptimizerSpec(type, learningRate, d.beta1(), d.beta2(), d.epsilon(), momentum);
+    }
+}
