@@ -251,6 +251,22 @@ class Dl4jBackendTest {
     }
 
     @Test
+    void aLearningRateSetBeforeTheFirstEpochActsLikeTheSpecsRate() {
+        TrainingListener warm = new TrainingListener() {
+            @Override
+            public void onStart(TrainingControl control) {
+                control.setLearningRate(0.003);
+            }
+        };
+        TrainingResult changed = backend.trainer(shape, model(), training(2), SEED).fit(train, validation, warm).result();
+        TrainingResult specified = backend.trainer(shape, model(),
+                training(2).withOptimizer(org.lstm4j.api.OptimizerSpec.adam(0.003)), SEED).fit(train, validation, null).result();
+        assertThat(changed.history()).extracting(EpochResult::learningRate).containsExactly(0.003, 0.003);
+        assertThat(changed.history()).extracting(EpochResult::trainLoss)
+                .containsExactlyElementsOf(specified.history().stream().map(EpochResult::trainLoss).toList());
+    }
+
+    @Test
     void restoreBestBringsBackTheMarkedWeights() {
         TrainingListener markAt2 = new TrainingListener() {
             @Override

@@ -116,7 +116,7 @@ final class Dl4jTrainer implements Trainer {
             LOG.debug("epoch {}: train {} val {} lr {}", epoch, trainLoss, valLoss, learningRate);
             events.onEpochEnd(result, control);
             if (!Double.isFinite(trainLoss)) {
-                LOG.warn("training diverged in epoch {}: train loss {}", epoch, trainLoss);
+                LOG.info("training diverged in epoch {}: train loss {}", epoch, trainLoss);
                 stopReason = StopReason.DIVERGED;
                 break;
             }

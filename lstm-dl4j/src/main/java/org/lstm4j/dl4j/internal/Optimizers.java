@@ -1,9 +1,5 @@
 package org.lstm4j.dl4j.internal;
 
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lstm4j.api.OptimizerSpec;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -11,7 +7,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * Maps {@link OptimizerSpec} to ND4J updaters, and changes the learning rate of a running network.
+ * Maps {@link OptimizerSpec} to ND4J updaters.
  *
  * <table>
  *   <caption>Optimizers against PyTorch</caption>
@@ -19,7 +15,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  *   <tr><td>adam</td><td>{@code Adam(lr, beta1, beta2, epsilon)}</td>
  *       <td>ND4J folds the bias corrections into the step size and adds epsilon to the uncorrected
  *       {@code sqrt(v)} (the TensorFlow "epsilon hat" form), i.e. PyTorch's epsilon times
- *       {@code 1/sqrt(1 - beta2^t)}; with epsilon 1e-8 the steps agree to float precision.</td></tr>
+ *       {@code 1/sqrt(1 - beta2^t)}; with epsilon 1e-8 this matters only for gradients of epsilon's order.</td></tr>
  *   <tr><td>adamw</td><td>the same Adam plus a per-layer decoupled {@code weightDecay(c, applyLr=true)}
  *       (set in {@link NetworkFactory}): {@code w -= lr * c * w} next to the Adam step, as
  *       {@code torch.optim.AdamW}. ND4J M2.1 has no AdamW updater.</td>
@@ -48,33 +44,5 @@ final class Optimizers {
             case SGD -> spec.momentum() == 0 ? new Sgd(lr) : new SgdMomentum(lr, spec.momentum());
             case RMSPROP -> new RmsProp(lr, spec.beta2(), spec.epsilon());
         };
-    }
-
-    /**
-     * Sets the learning rate of every layer and keeps the optimizer state (moments, iteration count).
-     *
-     * <p>{@code MultiLayerNetwork.setLearningRate} only reaches layers that are a {@code BaseLayer}; the LSTM inside
-     * {@code LastTimeStep} is not, and would keep its old rate. Its updater is set here first, then DL4J's
-     * method sets the others and rebuilds the updater blocks over the existing state.
-     */
-    static void setLearningRate(MultiLayerNetwork net, double learningRate) {
-        for (int i = 0; i < net.getnLayers(); i++) {
-            Layer layer = net.getLayer(i).conf().getLayer();
-            while (layer instanceof BaseWrapperLayer wrapper) {
-                layer = wrapper.getUnderlying();
-                if (layer instanceof BaseLayer base) {
-                    setOn(base, learningRate);
-                }
-            }
-        }
-        net.setLearningRate(learningRate);
-    }
-
-    private static void setOn(BaseLayer layer, double learningRate) {
-        for (IUpdater u : new IUpdater[] {layer.getIUpdater(), layer.getBiasUpdater()}) {
-            if (u != null && u.hasLearningRate()) {
-                u.setLrAndSchedule(learningRate, null);
-            }
-        }
     }
 }

@@ -47,7 +47,9 @@ final class RunControl implements TrainingControl {
             throw new IllegalArgumentException("learning rate must be > 0 and finite, was " + learningRate);
         }
         if (learningRate != this.learningRate) {
-            Optimizers.setLearningRate(net, learningRate);
+            // Sets every layer (LastTimeStep's conf() is its LSTM's) and rebuilds the updater over the same state:
+            // Adam's moments and the iteration count are kept.
+            net.setLearningRate(learningRate);
             this.learningRate = learningRate;
         }
     }

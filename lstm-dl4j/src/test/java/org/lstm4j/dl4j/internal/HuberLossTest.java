@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -66,15 +67,21 @@ class HuberLossTest {
                 .layer(new DenseLayer.Builder().nIn(4).nOut(5).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder().lossFunction(new HuberLoss()).activation(Activation.IDENTITY).nIn(5).nOut(3).build())
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 4).muli(4).subi(2);
-        INDArray y = Nd4j.rand(DataType.DOUBLE, 6, 3).muli(6).subi(3); // errors on both sides of delta
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                .net(net).input(x).labels(y).epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-        assertThat(ok).isTrue();
+        DataType previous = Nd4j.dataType();
+        DataTypeUtil.setDTypeForContext(DataType.DOUBLE); // GradientCheckUtil insists; restored below
+        try {
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            Nd4j.getRandom().setSeed(5);
+            INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 4).muli(4).subi(2);
+            INDArray y = Nd4j.rand(DataType.DOUBLE, 6, 3).muli(6).subi(3); // errors on both sides of delta
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
+                    .net(net).input(x).labels(y).epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)
+                    .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+            assertThat(ok).isTrue();
+        } finally {
+            DataTypeUtil.setDTypeForContext(previous);
+        }
     }
 
     @Test

@@ -51,7 +51,8 @@ class SgdMomentumTest {
     @Test
     void survivesConfigurationJson() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().updater(new SgdMomentum(0.05, 0.8)).list()
-                .layer(new OutputLayer.Builder().activation(Activation.IDENTITY).nIn(2).nOut(1).build())
+                .layer(new OutputLayer.Builder().lossFunction(new org.nd4j.linalg.lossfunctions.impl.LossMSE())
+                        .activation(Activation.IDENTITY).nIn(2).nOut(1).build())
                 .build();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertThat(((BaseLayer) back.getConf(0).getLayer()).getIUpdater()).isEqualTo(new SgdMomentum(0.05, 0.8));

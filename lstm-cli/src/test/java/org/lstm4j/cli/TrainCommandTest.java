@@ -1,0 +1,131 @@
+package org.lstm4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lstm train} and {@code lstm validate} as a user runs them: real files, real training. */
+class TrainCommandTest {
+    private static final String SMALL_SINE = """
+            name: tiny
+            seed: 5
+            data:
+              synthetic: {function: sine, end: 30.0}
+              window: 6
+              split: {train: 0.7, validation: 0.15, test: 0.15}
+            model: {hidden_size: 12, num_layers: 1}
+            training:
+              epochs: 20
+              batch_size: 32
+              optimizer: {learning_rate: 0.02}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void trainsAndWritesTheRunDirectory() throws IOException {
+        Path yaml = write("tiny.yaml", SMALL_SINE);
+        Path run = dir.resolve("out");
+        CliRun result = CliRun.of("train", yaml.toString(), "--output", run.toString());
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("epoch    2/20").contains("epoch   20/20").contains("naive")
+                .contains("rmse").contains("run directory: " + run);
+        try (Stream<Path> files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("experiment.yaml", "metrics.json", "history.csv", "predictions.csv", "model.zip");
+        }
+        assertThat(Files.readString(run.resolve("experiment.yaml"))).contains("hidden_size: 12").contains("learning_rate: 0.02")
+                .contains("beta2: 0.999");
+    }
+
+    @Test
+    void withoutOutputTheRunGoesToTheOutputDirOfTheFile() throws IOException {
+        Path yaml = write("tiny.yaml", SMALL_SINE.replace("epochs: 20", "epochs: 2"));
+        CliRun result = CliRun.of("train", yaml.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            assertThat(runs.map(p -> p.getFileName().toString())).singleElement().asString().matches("tiny-\\d{8}-\\d{6}");
+        }
+    }
+
+    @Test
+    void everyConfigProblemIsPrintedWithItsLineAndExitCodeTwo() throws IOException {
+        Path yaml = write("bad.yaml", """
+                data:
+                  synthetic: {function: cosine}
+                  windw: 10
+                model: {hidden_size: 0}
+                training: {epochs: ten}
+                """);
+        CliRun result = CliRun.of("train", yaml.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).doesNotContain("training '");
+        assertThat(result.err()).contains(yaml + ":2:").contains("data.synthetic.function: 'cosine' is not one of: sine")
+                .contains(yaml + ":3:3: data.windw: unknown key 'windw'; did you mean 'window'?")
+                .contains(yaml + ":4:22: model.hidden_size: must be in [1, 4096], was 0")
+                .contains(yaml + ":5:20: training.epochs: expected an integer, was 'ten'")
+                .contains("4 problems; nothing was run.")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void aWindowLongerThanTheSeriesPointsAtTheWindowLine() throws IOException {
+        Path yaml = write("long.yaml", SMALL_SINE.replace("window: 6", "window: 400"));
+        CliRun result = CliRun.of("train", yaml.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith(yaml + ":5:11: data.window: window 400 + horizon 1 leaves no sample in the train part");
+    }
+
+    @Test
+    void aMissingValueInTheCsvNamesFileLineAndColumn() throws IOException {
+        StringBuilder csv = new StringBuilder("t,y\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i).append(',').append(i == 17 ? "NaN" : Double.toString(Math.sin(i))).append('\n');
+        }
+        write("series.csv", csv.toString());
+        Path yaml = write("csv.yaml", """
+                data:
+                  source: {csv: series.csv, time_column: t}
+                  target: y
+                  window: 4
+                training: {epochs: 1}
+                """);
+        CliRun result = CliRun.of("train", yaml.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("series.csv:19").contains("'y'").contains("missing").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateAcceptsAGoodFileAndRefusesABadOne() throws IOException {
+        CliRun good = CliRun.of("validate", write("good.yaml", SMALL_SINE).toString());
+        assertThat(good.exitCode()).isZero();
+        assertThat(good.out()).contains("ok: experiment 'tiny'");
+        CliRun bad = CliRun.of("validate", write("bad.yaml", "seed: x\ndata: {synthetic: {}}\n").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.yaml:1:7: seed: expected an integer, was 'x'");
+        CliRun missing = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.yaml: no such file");
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
+        CliRun result = CliRun.of("trian", "x.yaml");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unmatched argument").contains("trian");
+    }
+}

@@ -1,0 +1,49 @@
+package org.lstm4j.dl4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lstm4j.dl4j.SineWindows;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class BatchesTest {
+    private final SineWindows data = SineWindows.of(40, 5, 3, 2, 1.0);
+
+    @Test
+    void inputsAreBatchFirstNwcAndFollowTheOrder() {
+        Batches batches = new Batches(data);
+        int[] order = {7, 2, 9, 0};
+        INDArray x = batches.inputs(order, 1, 4);
+        INDArray y = batches.targets(order, 1, 4);
+        assertThat(x.shape()).containsExactly(3, 5, 2);
+        assertThat(x.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(y.shape()).containsExactly(3, 3);
+        float[] window = new float[10];
+        float[] targets = new float[3];
+        for (int i = 0; i < 3; i++) {
+            data.copyInputs(order[1 + i], window, 0);
+            data.copyTargets(order[1 + i], targets, 0);
+            for (int t = 0; t < 5; t++) {
+                for (int f = 0; f < 2; f++) {
+                    assertThat(x.getFloat(i, t, f)).isEqualTo(window[t * 2 + f]);
+                }
+            }
+            for (int h = 0; h < 3; h++) {
+                assertThat(y.getFloat(i, h)).isEqualTo(targets[h]);
+            }
+        }
+    }
+
+    @Test
+    void reusedBuffersDoNotAlterEarlierBatches() {
+        Batches batches = new Batches(data);
+        INDArray first = batches.inputs(null, 0, 4);
+        INDArray copy = first.dup();
+        batches.inputs(null, 4, 8);
+        batches.inputs(null, 8, 10); // a shorter batch
+        INDArray again = batches.inputs(null, 0, 4);
+        assertThat(first).isEqualTo(copy).isEqualTo(again);
+        assertThat(batches.inputs(null, 8, 10).shape()).containsExactly(2, 5, 2);
+    }
+}
