@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.StopReason;
 import org.lstm4j.api.UnsupportedFeatureException;
 import org.lstm4j.core.Experiment;
 import org.lstm4j.core.ExperimentException;
@@ -69,6 +70,12 @@ final class TrainCommand implements Callable<Integer> {
         ResultTable.print(result, out);
         out.println("run directory: " + written);
         out.flush();
+        if (result.training().stopReason() == StopReason.DIVERGED) {
+            err.println("lstm: training diverged (the loss became NaN or infinite in epoch " + result.training().epochsRun()
+                    + "); try a smaller training.optimizer.learning_rate or a scaler");
+            err.flush();
+            return LstmCommand.FAILED;
+        }
         return LstmCommand.OK;
     }
 

@@ -123,6 +123,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void aDivergingRunIsWrittenAndExitsWithOne() throws IOException {
+        Path yaml = write("diverge.yaml", SMALL_SINE.replace("epochs: 20", "epochs: 5")
+                .replace("optimizer: {learning_rate: 0.02}", "optimizer: {type: sgd, learning_rate: 10.0, momentum: 0.9}\n  l2: 0.0")
+                .replace("synthetic: {function: sine, end: 30.0}", "synthetic: {function: sine, end: 30.0}\n  scaler: {type: none}"));
+        Path run = dir.resolve("diverged");
+        CliRun result = CliRun.of("train", yaml.toString(), "--output", run.toString());
+        assertThat(result.err()).contains("training diverged");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(run.resolve("metrics.json")).content().contains("\"stop_reason\" : \"diverged\"");
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         CliRun result = CliRun.of("trian", "x.yaml");
         assertThat(result.exitCode()).isEqualTo(2);
