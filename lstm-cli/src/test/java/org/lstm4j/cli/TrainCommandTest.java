@@ -135,6 +135,38 @@ class TrainCommandTest {
     }
 
     @Test
+    void severalFeaturesFromACsvWithDatesForecastTwoStepsAhead() throws IOException {
+        StringBuilder csv = new StringBuilder("date;load;temperature\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 120; i++) {
+            csv.append(day.plusDays(i)).append(';').append(100 + 10 * Math.sin(i * 0.3)).append(';')
+                    .append(20 + 5 * Math.cos(i * 0.3)).append('\n');
+        }
+        write("load.csv", csv.toString());
+        Path yaml = write("load.yaml", """
+                data:
+                  source: {csv: load.csv, time_column: date, delimiter: ";"}
+                  features: [load, temperature]
+                  target: load
+                  window: 8
+                  horizon: 2
+                  scaler: {type: standard}
+                model: {hidden_size: 8, num_layers: 1}
+                training: {epochs: 3, batch_size: 16}
+                """);
+        Path run = dir.resolve("load-run");
+        CliRun result = CliRun.of("train", yaml.toString(), "--output", run.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        java.util.List<String> predictions = Files.readAllLines(run.resolve("predictions.csv"));
+        assertThat(predictions.get(0)).isEqualTo("time,actual_t+1,actual_t+2,predicted_t+1,predicted_t+2");
+        // 120 rows, test = rows 102..119; a sample needs both target rows inside: 17 samples, the first at 2024-04-12
+        assertThat(predictions).hasSize(18);
+        assertThat(predictions.get(1)).startsWith("2024-04-12,");
+        String[] first = predictions.get(1).split(",");
+        assertThat(Double.parseDouble(first[1])).isCloseTo(100 + 10 * Math.sin(102 * 0.3), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         CliRun result = CliRun.of("trian", "x.yaml");
         assertThat(result.exitCode()).isEqualTo(2);
