@@ -82,6 +82,10 @@ public record DataSpec(
         return new DataSpec(source, features, target, window, horizon, stride, value, transform, scaler, split);
     }
 
+    public DataSpec withTransform(Transform value) {
+        return new DataSpec(source, features, target, window, horizon, stride, missing, value, scaler, split);
+    }
+
     public DataSpec withScaler(ScalerSpec value) {
         return new DataSpec(source, features, target, window, horizon, stride, missing, transform, value, split);
     }

@@ -17,9 +17,9 @@ public record EvaluationSpec(@NotNull List<Baseline> baselines, @Min(0) int seas
         baselines = List.copyOf(baselines);
     }
 
-    /** The naive baseline, no backtest. */
+    /** Naive and seasonal naive baselines, season detected, no backtest. */
     public static EvaluationSpec defaults() {
-        return new EvaluationSpec(List.of(Baseline.NAIVE), 0, BacktestSpec.defaults());
+        return new EvaluationSpec(List.of(Baseline.NAIVE, Baseline.SEASONAL_NAIVE), 0, BacktestSpec.defaults());
     }
 
     /** Baseline forecasts. */

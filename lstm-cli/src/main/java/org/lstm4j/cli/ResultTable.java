@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.lstm4j.core.Diagnostics;
 import org.lstm4j.core.Evaluation;
 import org.lstm4j.core.ExperimentResult;
 import org.lstm4j.data.Metrics;
@@ -31,9 +32,16 @@ final class ResultTable {
         row(out, "mse", columns, Metrics::mse);
         row(out, "mape %", columns, Metrics::mape);
         row(out, "smape %", columns, Metrics::smape);
+        row(out, "mase", columns, test::mase);
         double skill = test.skillVsNaive();
         if (Double.isFinite(skill)) {
             out.printf(Locale.ROOT, "skill vs naive: %.3f (1 - rmse/rmse_naive; above 0 beats repeating the last value)%n", skill);
+        }
+        out.printf("season length: %d (%s)%n", result.seasonLength(),
+                result.spec().evaluation().seasonLength() > 0 ? "evaluation.season_length" : "detected on the train part");
+        if (test.lagging()) {
+            out.println();
+            out.println("WARNING: " + Diagnostics.laggingMessage(test));
         }
     }
 

@@ -1,29 +1,66 @@
 package org.lstm4j.core;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lstm4j.api.EvaluationSpec;
+import org.lstm4j.api.SpecNames;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.data.Baselines;
 import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Metrics;
+import org.lstm4j.data.Seasonality;
+import org.lstm4j.data.Transforms;
 import org.lstm4j.data.WindowedDataset;
 
-/** Turns a model's scaled forecasts into forecasts and metrics in the data's own units. */
+/**
+ * Turns a model's scaled forecasts into forecasts and metrics in the data's own units: inverse-scaled,
+ * inverse-transformed, beside the baselines on the same windows. The season length and the MASE scale
+ * come from the train part only.
+ */
 final class Evaluator {
     private final PreparedData data;
     private final TrainedModel model;
+    private final EvaluationSpec spec;
+    private final int seasonLength;
+    private final double maseScale;
 
-    Evaluator(PreparedData data, TrainedModel model) {
+    Evaluator(PreparedData data, TrainedModel model, EvaluationSpec spec) {
         this.data = data;
         this.model = model;
+        this.spec = spec;
+        double[] target = data.targetValues();
+        int trainEnd = data.split().train().to();
+        this.seasonLength = spec.seasonLength() > 0 ? spec.seasonLength() : Seasonality.detect(target, 0, trainEnd);
+        this.maseScale = Seasonality.maseScale(target, 0, trainEnd, seasonLength);
+    }
+
+    /** The season length used by seasonal naive and MASE (given, or detected on the train part). */
+    int seasonLength() {
+        return seasonLength;
     }
 
     Evaluation evaluate(WindowedDataset windows) {
-        return evaluate(forecast(windows));
+        return evaluate(windows, forecast(windows));
     }
 
-    Evaluation evaluate(Forecast forecast) {
+    Evaluation evaluate(WindowedDataset windows, Forecast forecast) {
+        double[] target = data.targetValues();
+        Map<String, Metrics> baselines = new LinkedHashMap<>();
+        baselines.put("naive", Metrics.of(forecast.actual(), forecast.naive()));
+        if (spec.baselines().contains(EvaluationSpec.Baseline.SEASONAL_NAIVE)) {
+            baselines.put(SpecNames.of(EvaluationSpec.Baseline.SEASONAL_NAIVE),
+                    Metrics.of(forecast.actual(), Baselines.seasonalNaive(windows, target, seasonLength)));
+        }
+        double[][] shifted = new double[windows.size()][windows.horizon()];
+        for (int i = 0; i < windows.size(); i++) {
+            for (int step = 0; step < windows.horizon(); step++) {
+                shifted[i][step] = target[windows.firstTargetRow(i) + step - 1];
+            }
+        }
         return new Evaluation(Metrics.of(forecast.actual(), forecast.predicted()),
-                Map.of("naive", Metrics.of(forecast.actual(), forecast.naive())));
+                Arrays.asList(Metrics.perStep(forecast.actual(), forecast.predicted())), baselines, maseScale,
+                Metrics.of(shifted, forecast.predicted()).rmse());
     }
 
     Forecast forecast(WindowedDataset windows) {
@@ -36,10 +73,12 @@ final class Evaluator {
         for (int i = 0; i < windows.size(); i++) {
             int first = windows.firstTargetRow(i);
             labels[i] = data.series().timeLabels() == null ? Integer.toString(first) : data.series().timeLabels().get(first);
+            double[] steps = new double[horizon];
             for (int step = 0; step < horizon; step++) {
                 actual[i][step] = target[first + step];
-                predicted[i][step] = scaler.inverse(predicted[i][step]);
+                steps[step] = scaler.inverse(predicted[i][step]);
             }
+            predicted[i] = Transforms.toLevels(data.spec().transform(), steps, target[windows.lastInputRow(i)]);
         }
         return new Forecast(labels, actual, predicted, Baselines.naive(windows, target));
     }

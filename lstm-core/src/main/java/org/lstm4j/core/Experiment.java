@@ -45,10 +45,10 @@ public final class Experiment {
         SampleShape shape = SampleShape.of(data.train());
         Training training = backend.trainer(shape, spec.model(), spec.training(), spec.seed())
                 .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, listener);
-        Evaluator evaluator = new Evaluator(data, training.model());
+        Evaluator evaluator = new Evaluator(data, training.model(), spec.evaluation());
         Evaluation validation = data.validation().size() > 0 ? evaluator.evaluate(data.validation()) : null;
         Forecast testForecast = evaluator.forecast(data.test());
         return new ExperimentResult(spec, data, training.model(), backend.name(), training.result(),
-                validation, evaluator.evaluate(testForecast), testForecast);
+                validation, evaluator.evaluate(data.test(), testForecast), testForecast, evaluator.seasonLength());
     }
 }

@@ -17,9 +17,11 @@ import org.lstm4j.api.TrainingResult;
  * @param validation   metrics on the validation part, or null without one
  * @param test         metrics on the test part
  * @param testForecast the test part's forecasts, for {@code predictions.csv}
+ * @param seasonLength the season of seasonal naive and MASE (given or detected on the train part)
  */
 public record ExperimentResult(ExperimentSpec spec, PreparedData data, TrainedModel model, String backendName,
-                               TrainingResult training, Evaluation validation, Evaluation test, Forecast testForecast) {
+                               TrainingResult training, Evaluation validation, Evaluation test, Forecast testForecast,
+                               int seasonLength) {
 
     /** Saves the model, its spec and its fitted scalers as one bundle file. */
     public void saveBundle(Path file) throws IOException {

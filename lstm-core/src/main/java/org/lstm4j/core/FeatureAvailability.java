@@ -2,14 +2,12 @@ package org.lstm4j.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lstm4j.api.EvaluationSpec;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.GradientClippingSpec;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.OptimizerSpec;
 import org.lstm4j.api.SchedulerSpec;
 import org.lstm4j.api.TrainingSpec;
-import org.lstm4j.api.DataSpec;
 
 /**
  * Settings the DSL accepts whose feature is not built yet. Using one is an error naming the key,
@@ -40,9 +38,6 @@ public final class FeatureAvailability {
         if (model.batchNorm()) {
             out.add(notYet("model.batch_norm", "batch normalisation"));
         }
-        if (spec.data().transform() != DataSpec.Transform.NONE) {
-            out.add(notYet("data.transform", "transform '" + spec.data().transform().name().toLowerCase() + "'"));
-        }
         if (!(training.gradientClipping() instanceof GradientClippingSpec.None)) {
             out.add(notYet("training.gradient_clipping", "gradient clipping"));
         }
@@ -60,9 +55,6 @@ public final class FeatureAvailability {
         }
         if (training.weightDecay() > 0 && training.optimizer().type() != OptimizerSpec.OptimizerType.ADAMW) {
             out.add(notYet("training.weight_decay", "decoupled weight decay with an optimizer other than adamw"));
-        }
-        if (spec.evaluation().baselines().contains(EvaluationSpec.Baseline.SEASONAL_NAIVE)) {
-            out.add(notYet("evaluation.baselines", "the seasonal_naive baseline"));
         }
         if (spec.evaluation().backtest().folds() > 0) {
             out.add(notYet("evaluation.backtest", "backtesting"));

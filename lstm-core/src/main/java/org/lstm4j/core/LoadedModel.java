@@ -22,6 +22,6 @@ public record LoadedModel(ExperimentSpec spec, Map<String, FittedScaler> scalers
      */
     public Forecast forecast(Series series, ChronologicalSplit.Part part) {
         PreparedData data = PreparedData.withScalers(spec.data(), series, scalers);
-        return new Evaluator(data, model).forecast(data.windows(part));
+        return new Evaluator(data, model, spec.evaluation()).forecast(data.windows(part));
     }
 }

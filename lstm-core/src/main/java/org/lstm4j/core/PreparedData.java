@@ -12,6 +12,7 @@ import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Scaler;
 import org.lstm4j.data.Series;
 import org.lstm4j.data.SyntheticSeries;
+import org.lstm4j.data.Transforms;
 import org.lstm4j.data.WindowedDataset;
 
 /**
@@ -21,6 +22,7 @@ import org.lstm4j.data.WindowedDataset;
 public final class PreparedData {
     private final DataSpec spec;
     private final Series series;
+    private final int firstRow;
     private final ChronologicalSplit split;
     private final Map<String, FittedScaler> scalers;
     private final float[][] scaled;
@@ -30,15 +32,17 @@ public final class PreparedData {
     private PreparedData(DataSpec spec, Series series, ChronologicalSplit split, Map<String, FittedScaler> scalers) {
         this.spec = spec;
         this.series = series;
+        this.firstRow = Transforms.firstRow(spec.transform());
         this.split = split;
         this.scalers = Map.copyOf(scalers);
         this.scaled = new float[series.columns().size()][];
+        Series transformed = Transforms.apply(spec.transform(), series, usedColumns(spec));
         for (String column : usedColumns(spec)) {
             FittedScaler scaler = scalers.get(column);
             if (scaler == null) {
                 throw new IllegalArgumentException("no fitted scaler for column '" + column + "'");
             }
-            double[] values = series.column(column);
+            double[] values = transformed.column(column);
             float[] out = new float[values.length];
             for (int i = 0; i < values.length; i++) {
                 out[i] = (float) scaler.transform(values[i]);
@@ -50,7 +54,8 @@ public final class PreparedData {
     }
 
     /**
-     * Loads and prepares the data of {@code data}: scalers are fitted on the train part only.
+     * Loads and prepares the data of {@code data}: transformed ({@code data.transform}), then scaled with
+     * scalers fitted on the train part only.
      *
      * @param seed drives synthetic noise
      * @throws ExperimentException when a part has no complete window
@@ -58,9 +63,11 @@ public final class PreparedData {
     public static PreparedData prepare(DataSpec data, long seed) {
         Series series = load(data, seed);
         ChronologicalSplit split = ChronologicalSplit.of(series.length(), data.split());
+        Series transformed = Transforms.apply(data.transform(), series, usedColumns(data));
+        int first = Transforms.firstRow(data.transform());
         Map<String, FittedScaler> scalers = new LinkedHashMap<>();
         for (String column : usedColumns(data)) {
-            scalers.put(column, Scaler.fit(data.scaler(), series.column(column), split.train().from(), split.train().to()));
+            scalers.put(column, Scaler.fit(data.scaler(), transformed.column(column), first, split.train().to()));
         }
         PreparedData prepared = new PreparedData(data, series, split, scalers);
         prepared.requireSamples("train", split.train());
@@ -73,7 +80,12 @@ public final class PreparedData {
         return new PreparedData(data, series, ChronologicalSplit.of(series.length(), data.split()), scalers);
     }
 
-    /** The series in its own units. */
+    /** The experiment's data spec. */
+    public DataSpec spec() {
+        return spec;
+    }
+
+    /** The series in its own units (before any transform). */
     public Series series() {
         return series;
     }
@@ -88,9 +100,11 @@ public final class PreparedData {
         return scalers;
     }
 
-    /** The windows whose targets lie in {@code part}. */
+    /** The windows whose targets lie in {@code part} and whose inputs have transformed values. */
     public WindowedDataset windows(ChronologicalSplit.Part part) {
-        return WindowedDataset.over(scaled, inputs, targetIndex, spec.window(), spec.horizon(), spec.stride(), part);
+        int from = Math.min(part.to(), Math.max(part.from(), firstRow + spec.window()));
+        return WindowedDataset.over(scaled, inputs, targetIndex, spec.window(), spec.horizon(), spec.stride(),
+                new ChronologicalSplit.Part(from, part.to()));
     }
 
     /** Training windows. */

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +71,17 @@ public final class RunDirectory {
     public static Map<String, Object> metricsTree(ExperimentResult result) {
         TrainingResult training = result.training();
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("test", metrics(result.test().model()));
-        tree.put("validation", result.validation() == null ? null : metrics(result.validation().model()));
+        tree.put("test", part(result.test()));
+        tree.put("validation", result.validation() == null ? null : part(result.validation()));
         Map<String, Object> baselines = new LinkedHashMap<>();
-        result.test().baselines().forEach((name, m) -> baselines.put(name, metrics(m)));
+        result.test().baselines().forEach((name, m) -> baselines.put(name, metrics(m, result.test())));
         tree.put("baselines", baselines);
+        tree.put("season_length", result.seasonLength());
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("lagging", result.test().lagging());
+        diagnostics.put("lag_rmse", finite(result.test().lagRmse()));
+        diagnostics.put("message", result.test().lagging() ? Diagnostics.laggingMessage(result.test()) : null);
+        tree.put("diagnostics", diagnostics);
         tree.put("epochs_run", training.epochsRun());
         tree.put("best_epoch", training.bestEpoch());
         tree.put("stop_reason", training.stopReason().name().toLowerCase(Locale.ROOT));
@@ -87,13 +95,28 @@ public final class RunDirectory {
         return tree;
     }
 
-    private static Map<String, Object> metrics(Metrics m) {
+    private static Map<String, Object> part(Evaluation evaluation) {
+        Map<String, Object> tree = metrics(evaluation.model(), evaluation);
+        tree.put("skill", finite(evaluation.skillVsNaive()));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int step = 0; step < evaluation.perStep().size(); step++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("step", step + 1);
+            one.putAll(metrics(evaluation.perStep().get(step), evaluation));
+            steps.add(one);
+        }
+        tree.put("per_step", steps);
+        return tree;
+    }
+
+    private static Map<String, Object> metrics(Metrics m, Evaluation evaluation) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("rmse", finite(m.rmse()));
         tree.put("mae", finite(m.mae()));
         tree.put("mse", finite(m.mse()));
         tree.put("mape", finite(m.mape()));
         tree.put("smape", finite(m.smape()));
+        tree.put("mase", finite(evaluation.mase(m)));
         return tree;
     }
 

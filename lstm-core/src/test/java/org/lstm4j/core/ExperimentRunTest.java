@@ -34,14 +34,22 @@ class ExperimentRunTest {
             .withTraining(TrainingSpec.defaults().withEpochs(25).withBatchSize(BatchSize.of(64))
                     .withOptimizer(OptimizerSpec.adam(0.01)));
 
-    static ExperimentResult result;
+    private static ExperimentResult result;
 
     @TempDir
     Path dir;
 
+    /** The small sine, trained once per test JVM and shared by the tests that only read it. */
+    static synchronized ExperimentResult result() {
+        if (result == null) {
+            result = Experiment.run(SMALL_SINE, TrainingListener.NONE);
+        }
+        return result;
+    }
+
     @BeforeAll
     static void train() {
-        result = Experiment.run(SMALL_SINE, TrainingListener.NONE);
+        result();
     }
 
     @Test
@@ -101,8 +109,14 @@ class ExperimentRunTest {
         }
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         for (String part : List.of("test", "validation")) {
-            assertThat(metrics.get(part).fieldNames()).toIterable().containsExactly("rmse", "mae", "mse", "mape", "smape");
+            assertThat(metrics.get(part).fieldNames()).toIterable()
+                    .containsExactly("rmse", "mae", "mse", "mape", "smape", "mase", "skill", "per_step");
         }
+        assertThat(metrics.get("test").get("skill").asDouble()).isEqualTo(result.test().skillVsNaive()).isPositive();
+        assertThat(metrics.get("test").get("per_step").get(0).get("rmse").asDouble()).isEqualTo(result.test().model().rmse());
+        assertThat(metrics.get("baselines").fieldNames()).toIterable().containsExactly("naive", "seasonal_naive");
+        assertThat(metrics.get("season_length").asInt()).isEqualTo(63);
+        assertThat(metrics.get("diagnostics").get("lagging").asBoolean()).isFalse();
         assertThat(metrics.get("test").get("rmse").asDouble()).isEqualTo(result.test().model().rmse());
         assertThat(metrics.get("baselines").get("naive").get("rmse").asDouble()).isEqualTo(result.test().baselines().get("naive").rmse());
         assertThat(metrics.get("epochs_run").asInt()).isEqualTo(25);
