@@ -7,15 +7,15 @@ import java.nio.file.Path;
  * Where a run's results go.
  *
  * @param dir   parent of the run directories ({@code <dir>/<name>-<yyyyMMdd-HHmmss>/})
- * @param plots write plots and an HTML report
+ * @param plots write {@code loss.png}, {@code forecast.png} and {@code report.html} (done by the {@code lstm} command)
  */
 public record OutputSpec(@NotNull Path dir, boolean plots) {
     public OutputSpec {
         SpecChecks.require(OutputSpec.class, dir, plots);
     }
 
-    /** {@code runs/}, no plots (plots are not implemented yet). */
+    /** {@code runs/}, with plots. */
     public static OutputSpec defaults() {
-        return new OutputSpec(Path.of("runs"), false);
+        return new OutputSpec(Path.of("runs"), true);
     }
 }

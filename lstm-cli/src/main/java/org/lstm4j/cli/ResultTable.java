@@ -25,7 +25,7 @@ final class ResultTable {
         }
         out.printf("%ntest metrics (%d windows, in the data's units)%n", result.testForecast().size());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "metric"));
-        names.forEach(name -> header.append(String.format(Locale.ROOT, "%14s", name)));
+        names.forEach(name -> header.append(String.format(Locale.ROOT, "%16s", name)));
         out.println(header);
         row(out, "rmse", columns, Metrics::rmse);
         row(out, "mae", columns, Metrics::mae);
@@ -49,7 +49,7 @@ final class ResultTable {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s", name));
         for (Metrics m : columns) {
             double value = metric.applyAsDouble(m);
-            line.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%14.6g", value) : String.format("%14s", "n/a"));
+            line.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%16.6g", value) : String.format("%16s", "n/a"));
         }
         out.println(line);
     }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.StopReason;
 import org.lstm4j.api.UnsupportedFeatureException;
+import org.lstm4j.cli.report.PlotsAndReport;
 import org.lstm4j.core.Experiment;
 import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.ExperimentResult;
@@ -66,9 +68,13 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return LstmCommand.BAD_INPUT;
         }
-        Path written = RunDirectory.write(result, runDirectory);
+        boolean plots = experiment.output().plots();
+        Path written = RunDirectory.write(result, runDirectory, plots ? List.of(new PlotsAndReport()) : List.of());
         ResultTable.print(result, out);
         out.println("run directory: " + written);
+        if (plots) {
+            out.println("report: " + written.resolve(PlotsAndReport.REPORT));
+        }
         out.flush();
         if (result.training().stopReason() == StopReason.DIVERGED) {
             err.println("lstm: training diverged (the loss became NaN or infinite in epoch " + result.training().epochsRun()

@@ -42,18 +42,27 @@ class TrainCommandTest {
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("epoch    2/20").contains("epoch   20/20").contains("naive")
-                .contains("rmse").contains("run directory: " + run);
+                .contains("rmse").contains("run directory: " + run).contains("report: " + run.resolve("report.html"));
         try (Stream<Path> files = Files.list(run)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("experiment.yaml", "metrics.json", "history.csv", "predictions.csv", "model.zip");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("experiment.yaml", "metrics.json",
+                    "history.csv", "predictions.csv", "model.zip", "loss.png", "forecast.png", "report.html");
         }
+        for (String png : new String[] {"loss.png", "forecast.png"}) {
+            byte[] bytes = Files.readAllBytes(run.resolve(png));
+            assertThat(java.util.Arrays.copyOf(bytes, 4)).containsExactly(0x89, 'P', 'N', 'G');
+            assertThat(bytes.length).isGreaterThan(5_000);
+        }
+        String report = Files.readString(run.resolve("report.html"));
+        assertThat(report).contains("<h1>tiny</h1>").contains("seasonal_naive").contains("Skill vs naive")
+                .contains("data:image/png;base64,").contains("hidden_size: 12");
+        assertThat(report.split("data:image/png;base64,")).hasSize(3);
         assertThat(Files.readString(run.resolve("experiment.yaml"))).contains("hidden_size: 12").contains("learning_rate: 0.02")
                 .contains("beta2: 0.999");
     }
 
     @Test
     void withoutOutputTheRunGoesToTheOutputDirOfTheFile() throws IOException {
-        Path yaml = write("tiny.yaml", SMALL_SINE.replace("epochs: 20", "epochs: 2"));
+        Path yaml = write("tiny.yaml", SMALL_SINE.replace("epochs: 20", "epochs: 2") + "output: {plots: false}\n");
         CliRun result = CliRun.of("train", yaml.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {

@@ -59,9 +59,6 @@ public final class FeatureAvailability {
         if (spec.evaluation().backtest().folds() > 0) {
             out.add(notYet("evaluation.backtest", "backtesting"));
         }
-        if (spec.output().plots()) {
-            out.add(notYet("output.plots", "plots and the HTML report"));
-        }
         return out;
     }
 

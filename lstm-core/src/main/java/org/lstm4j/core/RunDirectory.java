@@ -43,6 +43,15 @@ public final class RunDirectory {
      * @return the directory written
      */
     public static Path write(ExperimentResult result, Path directory) throws IOException {
+        return write(result, directory, List.of());
+    }
+
+    /**
+     * Writes the run of {@code result} and the {@code extras} to {@code directory}, which must not exist or be empty.
+     *
+     * @return the directory written
+     */
+    public static Path write(ExperimentResult result, Path directory, List<RunArtifact> extras) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> children = Files.list(target)) {
@@ -60,6 +69,9 @@ public final class RunDirectory {
             Files.writeString(temporary.resolve("history.csv"), historyCsv(result.training()));
             Files.writeString(temporary.resolve("predictions.csv"), predictionsCsv(result.testForecast()));
             ModelBundle.save(result, temporary.resolve("model.zip"));
+            for (RunArtifact extra : extras) {
+                extra.write(result, temporary);
+            }
             AtomicFiles.move(temporary, target);
         } finally {
             deleteRecursively(temporary);
