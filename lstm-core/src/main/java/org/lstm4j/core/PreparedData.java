@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.SourceSpec;
+import org.lstm4j.api.WindowedData;
 import org.lstm4j.data.ChronologicalSplit;
 import org.lstm4j.data.CsvSeriesReader;
 import org.lstm4j.data.FittedScaler;
@@ -107,6 +108,17 @@ public final class PreparedData {
                 new ChronologicalSplit.Part(from, part.to()));
     }
 
+    /** The one window ending at the series' last row, with no target: what a forecast beyond the data reads. */
+    public WindowedData latestWindow() {
+        int window = spec.window();
+        int last = series.length() - 1;
+        if (series.length() - firstRow < window) {
+            throw new ExperimentException("data.window", "the series has " + series.length() + " rows; the model reads the last "
+                    + (window + firstRow) + " (window " + window + (firstRow > 0 ? " + 1 for difference" : "") + ")");
+        }
+        return new LatestWindow(scaled, inputs, window, spec.horizon(), last);
+    }
+
     /** Training windows. */
     public WindowedDataset train() {
         return windows(split.train());
@@ -141,7 +153,8 @@ public final class PreparedData {
         }
     }
 
-    static List<String> usedColumns(DataSpec data) {
+    /** The columns an experiment reads: its inputs, then its target if it is not one of them. */
+    public static List<String> usedColumns(DataSpec data) {
         List<String> used = new ArrayList<>(data.inputColumns());
         if (!used.contains(data.targetColumn())) {
             used.add(data.targetColumn());
