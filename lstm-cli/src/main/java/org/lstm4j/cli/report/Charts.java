@@ -23,6 +23,7 @@ final class Charts {
     static XYChart loss(TrainingResult training) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Loss").xAxisTitle("epoch").yAxisTitle("loss (scaled units)").build();
         style(chart);
+        chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisLogarithmic(true);
         List<EpochResult> history = training.history().stream()
                 .filter(e -> e.trainLoss() > 0 && Double.isFinite(e.trainLoss())).toList();
@@ -47,6 +48,7 @@ final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Test part: one step ahead")
                 .xAxisTitle(numericLabels(forecast) ? "time" : "test window").yAxisTitle("value").build();
         style(chart);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
         double[] x = numericLabels(forecast)
                 ? java.util.Arrays.stream(forecast.labels()).mapToDouble(Double::parseDouble).toArray()
                 : IntStream.range(0, forecast.size()).asDoubleStream().toArray();
