@@ -24,6 +24,11 @@ public record EarlyStoppingSpec(@Min(0) int patience, @DecimalMin("0") double mi
         return new EarlyStoppingSpec(0, 0.0, true, Monitor.VAL_LOSS, 0);
     }
 
+    /** These settings with {@code patience} epochs of patience (0 switches early stopping off). */
+    public EarlyStoppingSpec withPatience(int value) {
+        return new EarlyStoppingSpec(value, minDelta, restoreBest, monitor, startFromEpoch);
+    }
+
     /** Whether early stopping is on. */
     public boolean enabled() {
         return patience > 0;

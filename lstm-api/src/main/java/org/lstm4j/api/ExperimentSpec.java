@@ -66,6 +66,10 @@ public record ExperimentSpec(
         return new ExperimentSpec(version, name, seed, data, model, training, value, tuning, output);
     }
 
+    public ExperimentSpec withTuning(TuningSpec value) {
+        return new ExperimentSpec(version, name, seed, data, model, training, evaluation, value, output);
+    }
+
     public ExperimentSpec withOutput(OutputSpec value) {
         return new ExperimentSpec(version, name, seed, data, model, training, evaluation, tuning, value);
     }

@@ -3,8 +3,12 @@ package org.lstm4j.api;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** A trained network. {@link #predict} is safe to call from several threads. */
-public interface TrainedModel {
+/**
+ * A trained network. {@link #predict} is safe to call from several threads. {@link #close} releases
+ * native memory at once instead of when the garbage collector gets to it (call it when training many
+ * models in one process, as a search does); the model is unusable afterwards.
+ */
+public interface TrainedModel extends AutoCloseable {
 
     /**
      * Forecasts for every sample, in the scaled units the network was trained on.
@@ -18,4 +22,8 @@ public interface TrainedModel {
 
     /** Number of trainable parameters. */
     long parameterCount();
+
+    /** Releases the network's native memory; the default does nothing. */
+    @Override
+    default void close() {}
 }

@@ -76,6 +76,16 @@ public record TrainingSpec(
                 accumulationSteps, precision, scheduler, earlyStopping);
     }
 
+    public TrainingSpec withScheduler(SchedulerSpec value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, value, earlyStopping);
+    }
+
+    public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, value);
+    }
+
     /** Training losses. */
     public enum LossType {
         /** Mean squared error. */

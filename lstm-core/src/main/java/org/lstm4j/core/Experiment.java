@@ -8,12 +8,17 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.Training;
 import org.lstm4j.api.TrainingListener;
+import org.lstm4j.api.TrainingResult;
+import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.tuning.EarlyStopping;
+import org.lstm4j.tuning.Schedulers;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.ConfigProblem;
 
 /**
  * Runs an experiment end to end: load and prepare the data, train on the backend found on the class
- * path, evaluate on the validation and test parts in the data's own units beside the naive baseline.
+ * path (with the experiment's learning-rate schedule and early stopping), evaluate on the validation and
+ * test parts in the data's own units beside the baselines.
  *
  * <pre>{@code
  * ExperimentResult result = Experiment.run(spec, TrainingListener.NONE);
@@ -43,12 +48,22 @@ public final class Experiment {
         }
         PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
         SampleShape shape = SampleShape.of(data.train());
-        Training training = backend.trainer(shape, spec.model(), spec.training(), spec.seed())
-                .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, listener);
+        TrainingSpec trainingSpec = spec.training();
+        TrainingListener schedule = Schedulers.forSpec(trainingSpec.scheduler(), trainingSpec.optimizer().learningRate(),
+                trainingSpec.earlyStopping().monitor());
+        EarlyStopping earlyStopping = trainingSpec.earlyStopping().enabled() ? new EarlyStopping(trainingSpec.earlyStopping()) : null;
+        TrainingListener all = earlyStopping == null ? schedule.andThen(listener) : schedule.andThen(earlyStopping).andThen(listener);
+        Training training = backend.trainer(shape, spec.model(), trainingSpec, spec.seed())
+                .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all);
+        TrainingResult trained = training.result();
+        if (earlyStopping != null && earlyStopping.bestEpoch() > 0) {
+            trained = new TrainingResult(trained.history(), earlyStopping.bestEpoch(), trained.stopReason(), trained.trainSeconds(),
+                    trained.backend(), trained.seed());
+        }
         Evaluator evaluator = new Evaluator(data, training.model(), spec.evaluation());
         Evaluation validation = data.validation().size() > 0 ? evaluator.evaluate(data.validation()) : null;
         Forecast testForecast = evaluator.forecast(data.test());
-        return new ExperimentResult(spec, data, training.model(), backend.name(), training.result(),
+        return new ExperimentResult(spec, data, training.model(), backend.name(), trained,
                 validation, evaluator.evaluate(data.test(), testForecast), testForecast, evaluator.seasonLength());
     }
 }

@@ -6,8 +6,8 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.GradientClippingSpec;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.OptimizerSpec;
-import org.lstm4j.api.SchedulerSpec;
 import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.tuning.EarlyStopping;
 
 /**
  * Settings the DSL accepts whose feature is not built yet. Using one is an error naming the key,
@@ -24,7 +24,7 @@ public final class FeatureAvailability {
      */
     public record Unavailable(String key, String message) {}
 
-    /** The settings of {@code spec} that are not available yet, empty if it can run. */
+    /** The settings of {@code spec} that are not available yet, or that this run cannot honour; empty if it can run. */
     public static List<Unavailable> unavailable(ExperimentSpec spec) {
         List<Unavailable> out = new ArrayList<>();
         ModelSpec model = spec.model();
@@ -47,17 +47,15 @@ public final class FeatureAvailability {
         if (training.precision() != TrainingSpec.Precision.FLOAT32) {
             out.add(notYet("training.precision", "precision other than float32"));
         }
-        if (!(training.scheduler() instanceof SchedulerSpec.None)) {
-            out.add(notYet("training.scheduler", "learning-rate schedules"));
-        }
-        if (training.earlyStopping().enabled()) {
-            out.add(notYet("training.early_stopping", "early stopping"));
-        }
         if (training.weightDecay() > 0 && training.optimizer().type() != OptimizerSpec.OptimizerType.ADAMW) {
             out.add(notYet("training.weight_decay", "decoupled weight decay with an optimizer other than adamw"));
         }
         if (spec.evaluation().backtest().folds() > 0) {
             out.add(notYet("evaluation.backtest", "backtesting"));
+        }
+        if (training.earlyStopping().enabled()) {
+            EarlyStopping.problem(training.earlyStopping(), spec.data().split().validation() > 0)
+                    .ifPresent(problem -> out.add(new Unavailable("training.early_stopping.monitor", problem)));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SourceSpec;
 import org.lstm4j.core.FeatureAvailability;
+import org.lstm4j.core.TuningMetric;
 
 /** Checks of a bound experiment that span several keys: the data source and feature availability. */
 final class ExperimentChecks {
@@ -23,6 +24,9 @@ final class ExperimentChecks {
                     + "'; was '" + data.target() + "'"));
         }
         FeatureAvailability.unavailable(spec).forEach(u -> problems.add(at.problem(u.key(), u.message())));
+        if (TuningMetric.parse(spec.tuning().metric()).isEmpty()) {
+            problems.add(at.problem("tuning.metric", "'" + spec.tuning().metric() + "' is not a metric; use " + TuningMetric.allowed()));
+        }
         return problems;
     }
 }

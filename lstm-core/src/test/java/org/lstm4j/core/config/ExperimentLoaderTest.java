@@ -156,10 +156,10 @@ class ExperimentLoaderTest {
         List<ConfigProblem> problems = problems("""
                 data: {synthetic: {function: sine}}
                 model: {architecture: bilstm}
-                training:
-                  scheduler: {type: plateau, patience: 3}
+                evaluation:
+                  backtest: {folds: 3}
                 """);
-        assertThat(problems).extracting(ConfigProblem::path).containsExactly("model.architecture", "training.scheduler");
+        assertThat(problems).extracting(ConfigProblem::path).containsExactly("model.architecture", "evaluation.backtest");
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("not available"));
         assertThat(problems.get(1).line()).isEqualTo(4);
     }

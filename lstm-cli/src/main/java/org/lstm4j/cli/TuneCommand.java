@@ -1,0 +1,88 @@
+package org.lstm4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.core.ExperimentException;
+import org.lstm4j.core.Tuner;
+import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.config.ConfigProblem;
+import org.lstm4j.data.DataException;
+import org.lstm4j.tuning.SearchResult;
+import org.lstm4j.tuning.TrialResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lstm tune FILE [--output DIR]}: the grid or random search of the file's {@code tuning:} section. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Search the hyper-parameters of the `tuning:` section of FILE. Each trial is trained and written as a run "
+                + "directory; trials.csv, a ranked table and best-experiment.yaml (runnable by `lstm train`) end the search. "
+                + "Running the same command again resumes it: finished trials are not trained again.")
+final class TuneCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the experiment YAML file, with a tuning: section")
+    private Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "search directory (default: <output.dir>/<name>-tune)")
+    private Path output;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var loaded = ExperimentFile.load(file, err);
+        if (loaded.isEmpty()) {
+            return LstmCommand.BAD_INPUT;
+        }
+        ExperimentSpec experiment = loaded.get().spec();
+        Path directory = output != null ? output : Tuner.defaultLocation(experiment);
+        try {
+            int trials = Tuner.assignments(experiment).size();
+            out.printf("tuning '%s': %d trials (%s), %d at a time, minimising %s, in %s%n", experiment.name(), trials,
+                    experiment.tuning().strategy().name().toLowerCase(Locale.ROOT), experiment.tuning().parallelism(),
+                    experiment.tuning().metric(), directory);
+            out.flush();
+            SearchResult result = Tuner.run(experiment, directory, trial -> progress(out, trial, experiment.tuning().metric()));
+            out.println();
+            out.print(result.format());
+            if (result.trialsSkipped() > 0) {
+                out.printf("%d trial(s) finished earlier were not trained again%n", result.trialsSkipped());
+            }
+            result.best().ifPresent(best -> out.println("best experiment: " + directory.resolve(Tuner.BEST_EXPERIMENT)));
+            out.flush();
+            return result.best().isPresent() ? LstmCommand.OK : LstmCommand.FAILED;
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(p.file() == null ? loaded.get().locations().problem(p.path(), p.message()) : p);
+            }
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        } catch (ExperimentException e) {
+            err.println(loaded.get().locations().problem(e.key(), e.detail()));
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        } catch (DataException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        }
+    }
+
+    private static void progress(PrintWriter out, TrialResult trial, String metric) {
+        out.printf(Locale.ROOT, "%s %-6s %s  %s = %s  %d epochs  %.1fs%s%n", trial.directoryName(), trial.status().csvName(),
+                trial.assignment(), metric, Double.isFinite(trial.metric()) ? String.format(Locale.ROOT, "%.6g", trial.metric()) : "n/a",
+                trial.epochsRun(), trial.seconds(), Rss.describe());
+        if (!trial.ok() && trial.error() != null) {
+            out.println("  failed: " + trial.error());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,110 @@
+package org.lstm4j.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.OutputSpec;
+import org.lstm4j.api.TrainingListener;
+import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.config.ConfigProblem;
+import org.lstm4j.core.config.SpecOverrides;
+import org.lstm4j.core.config.SpecWriter;
+import org.lstm4j.tuning.ParameterGrid;
+import org.lstm4j.tuning.Search;
+import org.lstm4j.tuning.SearchResult;
+import org.lstm4j.tuning.TrialOutcome;
+import org.lstm4j.tuning.TrialResult;
+
+/**
+ * A hyper-parameter search over an experiment ({@code lstm tune}): every trial is the experiment with the
+ * trial's dotted paths applied, trained and written as a run directory of its own; the best trial's
+ * complete experiment goes to {@code best-experiment.yaml}. Running it again over the same directory
+ * resumes: finished trials are not trained again.
+ */
+public final class Tuner {
+    /** The best trial's experiment, runnable as is by {@code lstm train}. */
+    public static final String BEST_EXPERIMENT = "best-experiment.yaml";
+
+    private Tuner() {}
+
+    /** {@code <output.dir>/<name>-tune}: stable, so that running the same search again resumes it. */
+    public static Path defaultLocation(ExperimentSpec spec) {
+        return spec.output().dir().resolve(spec.name() + "-tune");
+    }
+
+    /**
+     * Every trial's experiment, checked before anything trains.
+     *
+     * @throws ConfigException naming the tuning parameter of each assignment that does not make a valid experiment
+     */
+    public static List<Map<String, Object>> assignments(ExperimentSpec base) {
+        var metric = TuningMetric.parse(base.tuning().metric());
+        if (metric.isEmpty()) {
+            throw ConfigException.of(new ConfigProblem(null, 0, 0, "tuning.metric", "'" + base.tuning().metric()
+                    + "' is not a metric; use " + TuningMetric.allowed()));
+        }
+        if (metric.get().validation() && base.data().split().validation() == 0) {
+            throw ConfigException.of(new ConfigProblem(null, 0, 0, "tuning.metric", "'" + base.tuning().metric()
+                    + "' needs a validation part (data.split.validation > 0), or tune on a test_ metric"));
+        }
+        if (base.tuning().parameters().isEmpty()) {
+            throw ConfigException.of(new ConfigProblem(null, 0, 0, "tuning.parameters", "no parameters to search"));
+        }
+        List<Map<String, Object>> assignments = ParameterGrid.assignments(base.tuning(), base.seed());
+        for (Map<String, Object> assignment : assignments) {
+            SpecOverrides.apply(base, assignment);
+        }
+        return assignments;
+    }
+
+    /**
+     * Runs (or resumes) the search of {@code base} in {@code directory}.
+     *
+     * @param onTrial called after each finished trial
+     */
+    public static SearchResult run(ExperimentSpec base, Path directory, Consumer<TrialResult> onTrial)
+            throws IOException, InterruptedException {
+        List<Map<String, Object>> assignments = assignments(base);
+        TuningMetric metric = TuningMetric.parse(base.tuning().metric()).orElseThrow();
+        Search search = Search.forSpec(base.tuning(), directory, (number, assignment, trialDirectory) -> {
+            ExperimentSpec trial = SpecOverrides.apply(base, assignment);
+            trial = trial.withOutput(new OutputSpec(trial.output().dir(), false));
+            ExperimentResult result = Experiment.run(trial, TrainingListener.NONE);
+            try (var model = result.model()) {
+                clear(trialDirectory);
+                RunDirectory.write(result, trialDirectory);
+                Map<String, Double> extra = new LinkedHashMap<>();
+                extra.put("test_rmse", result.test().model().rmse());
+                return new TrialOutcome(metric.of(result), result.training().epochsRun(), extra);
+            }
+        }).onTrialFinished(onTrial);
+        SearchResult result = search.run(assignments);
+        var best = result.best();
+        if (best.isPresent()) {
+            ExperimentSpec bestSpec = SpecOverrides.apply(base, best.get().assignment());
+            AtomicFiles.writeString(directory.resolve(BEST_EXPERIMENT), "# best trial: " + best.get().directoryName() + ", "
+                    + base.tuning().metric() + " = " + best.get().metric() + "\n" + SpecWriter.toYaml(bestSpec));
+        }
+        return result;
+    }
+
+    private static void clear(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(directory)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.lstm4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.TrainingListener;
+import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.config.ExperimentLoader;
+import org.lstm4j.tuning.SearchResult;
+
+/** A 2 x 2 x 2 grid on a small sine, on the real backend: trials, ranking, best experiment, resume. */
+class TunerTest {
+    private static final String GRID = """
+            name: grid
+            seed: 3
+            data:
+              synthetic: {function: sine, end: 25.0}
+              window: 6
+              split: {train: 0.7, validation: 0.15, test: 0.15}
+            model: {hidden_size: 8, num_layers: 1}
+            training: {epochs: 3, batch_size: 32}
+            tuning:
+              parameters:
+                model.hidden_size: [4, 8]
+                model.num_layers: [1, 2]
+                training.optimizer.learning_rate: [0.01, 0.02]
+            output: {plots: false}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eightTrialsRankedWithABestExperimentThatTrainsAgainAndARerunThatSkipsThemAll() throws Exception {
+        Path yaml = dir.resolve("grid.yaml");
+        Files.writeString(yaml, GRID);
+        ExperimentSpec base = ExperimentLoader.load(yaml).spec();
+        Path search = dir.resolve("search");
+
+        SearchResult first = Tuner.run(base, search, trial -> { });
+        assertThat(first.trials()).hasSize(8);
+        assertThat(first.trialsRun()).isEqualTo(8);
+        assertThat(first.trials()).allSatisfy(t -> assertThat(t.ok()).isTrue());
+        assertThat(first.trials()).extracting(t -> t.metric()).isSorted();
+        assertThat(Files.readAllLines(search.resolve("trials.csv"))).hasSize(9);
+        for (int trial = 1; trial <= 8; trial++) {
+            assertThat(search.resolve("trial-%03d/metrics.json".formatted(trial))).exists();
+        }
+
+        Path best = search.resolve(Tuner.BEST_EXPERIMENT);
+        ExperimentSpec bestSpec = ExperimentLoader.load(best).spec();
+        Map<String, Object> assignment = first.best().orElseThrow().assignment();
+        assertThat((long) bestSpec.model().hiddenSize()).isEqualTo(assignment.get("model.hidden_size"));
+        assertThat((long) bestSpec.model().numLayers()).isEqualTo(assignment.get("model.num_layers"));
+        ExperimentResult again = Experiment.run(bestSpec, TrainingListener.NONE);
+        assertThat(again.validation().model().rmse()).isEqualTo(first.best().orElseThrow().metric());
+
+        SearchResult rerun = Tuner.run(base, search, trial -> { });
+        assertThat(rerun.trialsRun()).isZero();
+        assertThat(rerun.trialsSkipped()).isEqualTo(8);
+        assertThat(rerun.best().orElseThrow().trial()).isEqualTo(first.best().orElseThrow().trial());
+    }
+
+    @Test
+    void aParameterThatIsNotInTheExperimentIsRefusedBeforeAnythingTrains() throws Exception {
+        Path yaml = dir.resolve("bad.yaml");
+        Files.writeString(yaml, GRID.replace("model.num_layers: [1, 2]", "model.num_layer: [1, 2]")
+                .replace("training.optimizer.learning_rate: [0.01, 0.02]", "training.optimizer.learning_rate: [0.01, -1]"));
+        ExperimentSpec base = ExperimentLoader.load(yaml).spec();
+        assertThatThrownBy(() -> Tuner.assignments(base)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tuning.parameters.model.num_layer: no such key in the experiment: 'model.num_layer'; did you mean 'num_layers'?");
+        assertThat(dir.resolve("search")).doesNotExist();
+        Files.writeString(yaml, GRID.replace("training.optimizer.learning_rate: [0.01, 0.02]", "training.optimizer.learning_rate: [0.01, -1]"));
+        ExperimentSpec negative = ExperimentLoader.load(yaml).spec();
+        assertThatThrownBy(() -> Tuner.assignments(negative)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tuning.parameters.training.optimizer.learning_rate: value -1: must be in (0, 10], was -1.0");
+    }
+
+    @Test
+    void aValidationMetricNeedsAValidationPart() throws Exception {
+        Path yaml = dir.resolve("noval.yaml");
+        Files.writeString(yaml, GRID.replace("split: {train: 0.7, validation: 0.15, test: 0.15}", "split: {train: 0.8, validation: 0.0, test: 0.2}"));
+        ExperimentSpec base = ExperimentLoader.load(yaml).spec();
+        assertThatThrownBy(() -> Tuner.assignments(base)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tuning.metric: 'val_rmse' needs a validation part");
+        assertThat(Tuner.assignments(base.withTuning(new org.lstm4j.api.TuningSpec(base.tuning().strategy(), base.tuning().parameters(),
+                20, "test_mae", 1)))).hasSize(8);
+    }
+}
