@@ -39,6 +39,21 @@ final class ResultTable {
         }
         out.printf("season length: %d (%s)%n", result.seasonLength(),
                 result.spec().evaluation().seasonLength() > 0 ? "evaluation.season_length" : "detected on the train part");
+        if (!result.backtest().isEmpty()) {
+            out.printf("%nbacktest (%d folds over the test part, %s)%n", result.backtest().size(),
+                    result.backtest().get(0).refit() ? "retrained at each origin" : "one model");
+            out.printf("%-6s%-14s%10s%14s%14s%10s%n", "fold", "origin", "windows", "rmse", "naive rmse", "skill");
+            double rmse = 0;
+            double foldSkill = 0;
+            for (var fold : result.backtest()) {
+                Evaluation e = fold.evaluation();
+                out.printf(Locale.ROOT, "%-6d%-14s%10d%14.6g%14.6g%10.3f%n", fold.fold(), fold.label(), fold.windows(), e.model().rmse(), e.baselines().get("naive").rmse(), e.skillVsNaive());
+                rmse += e.model().rmse();
+                foldSkill += e.skillVsNaive();
+            }
+            out.printf(Locale.ROOT, "%-20s%10s%14.6g%14s%10.3f%n", "mean", "", rmse / result.backtest().size(), "",
+                    foldSkill / result.backtest().size());
+        }
         if (test.lagging()) {
             out.println();
             out.println("WARNING: " + Diagnostics.laggingMessage(test));

@@ -49,8 +49,7 @@ public final class Experiment {
         PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
         SampleShape shape = SampleShape.of(data.train());
         TrainingSpec trainingSpec = spec.training();
-        TrainingListener schedule = Schedulers.forSpec(trainingSpec.scheduler(), trainingSpec.optimizer().learningRate(),
-                trainingSpec.earlyStopping().monitor());
+        TrainingListener schedule = scheduleOf(trainingSpec);
         EarlyStopping earlyStopping = trainingSpec.earlyStopping().enabled() ? new EarlyStopping(trainingSpec.earlyStopping()) : null;
         TrainingListener all = earlyStopping == null ? schedule.andThen(listener) : schedule.andThen(earlyStopping).andThen(listener);
         Training training = backend.trainer(shape, spec.model(), trainingSpec, spec.seed())
@@ -63,7 +62,14 @@ public final class Experiment {
         Evaluator evaluator = new Evaluator(data, training.model(), spec.evaluation());
         Evaluation validation = data.validation().size() > 0 ? evaluator.evaluate(data.validation()) : null;
         Forecast testForecast = evaluator.forecast(data.test());
+        List<BacktestFold> backtest = spec.evaluation().backtest().folds() > 0
+                ? Backtest.run(spec, backend, data, training.model()) : List.of();
         return new ExperimentResult(spec, data, training.model(), backend.name(), trained,
-                validation, evaluator.evaluate(data.test(), testForecast), testForecast, evaluator.seasonLength());
+                validation, evaluator.evaluate(data.test(), testForecast), testForecast, evaluator.seasonLength(), backtest);
+    }
+
+    /** The learning-rate schedule of {@code training} as a listener (a no-op for a constant rate). */
+    static TrainingListener scheduleOf(TrainingSpec training) {
+        return Schedulers.forSpec(training.scheduler(), training.optimizer().learningRate(), training.earlyStopping().monitor());
     }
 }

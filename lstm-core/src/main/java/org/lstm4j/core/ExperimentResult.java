@@ -2,6 +2,7 @@ package org.lstm4j.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.TrainingResult;
@@ -18,10 +19,15 @@ import org.lstm4j.api.TrainingResult;
  * @param test         metrics on the test part
  * @param testForecast the test part's forecasts, for {@code predictions.csv}
  * @param seasonLength the season of seasonal naive and MASE (given or detected on the train part)
+ * @param backtest     the folds of the rolling-origin backtest, empty without one
  */
 public record ExperimentResult(ExperimentSpec spec, PreparedData data, TrainedModel model, String backendName,
                                TrainingResult training, Evaluation validation, Evaluation test, Forecast testForecast,
-                               int seasonLength) {
+                               int seasonLength, List<BacktestFold> backtest) {
+    public ExperimentResult {
+        backtest = List.copyOf(backtest);
+    }
+
 
     /** Saves the model, its spec and its fitted scalers as one bundle file. */
     public void saveBundle(Path file) throws IOException {

@@ -50,9 +50,6 @@ public final class FeatureAvailability {
         if (training.weightDecay() > 0 && training.optimizer().type() != OptimizerSpec.OptimizerType.ADAMW) {
             out.add(notYet("training.weight_decay", "decoupled weight decay with an optimizer other than adamw"));
         }
-        if (spec.evaluation().backtest().folds() > 0) {
-            out.add(notYet("evaluation.backtest", "backtesting"));
-        }
         if (training.earlyStopping().enabled()) {
             EarlyStopping.problem(training.earlyStopping(), spec.data().split().validation() > 0)
                     .ifPresent(problem -> out.add(new Unavailable("training.early_stopping.monitor", problem)));

@@ -76,6 +76,22 @@ public final class PreparedData {
         return prepared;
     }
 
+    /**
+     * The same series re-split for a backtest origin: everything before {@code origin} is the train part
+     * (scalers fitted on it again), no validation part, the rest is the test part.
+     */
+    public PreparedData refitAt(int origin) {
+        ChronologicalSplit atOrigin = new ChronologicalSplit(origin, origin, series.length());
+        Series transformed = Transforms.apply(spec.transform(), series, usedColumns(spec));
+        Map<String, FittedScaler> refitted = new LinkedHashMap<>();
+        for (String column : usedColumns(spec)) {
+            refitted.put(column, Scaler.fit(spec.scaler(), transformed.column(column), firstRow, origin));
+        }
+        PreparedData prepared = new PreparedData(spec, series, atOrigin, refitted);
+        prepared.requireSamples("train", atOrigin.train());
+        return prepared;
+    }
+
     /** Prepares {@code series} with scalers fitted earlier (a loaded bundle's). */
     public static PreparedData withScalers(DataSpec data, Series series, Map<String, FittedScaler> scalers) {
         return new PreparedData(data, series, ChronologicalSplit.of(series.length(), data.split()), scalers);

@@ -89,6 +89,9 @@ public final class RunDirectory {
         result.test().baselines().forEach((name, m) -> baselines.put(name, metrics(m, result.test())));
         tree.put("baselines", baselines);
         tree.put("season_length", result.seasonLength());
+        if (!result.backtest().isEmpty()) {
+            tree.put("backtest", backtestTree(result.backtest()));
+        }
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("lagging", result.test().lagging());
         diagnostics.put("lag_rmse", finite(result.test().lagRmse()));
@@ -104,6 +107,36 @@ public final class RunDirectory {
         backend.put("threads", training.backend().threads());
         tree.put("backend", backend);
         tree.put("seed", training.seed());
+        return tree;
+    }
+
+    private static Map<String, Object> backtestTree(List<BacktestFold> folds) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("refit", folds.get(0).refit());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double[] sums = new double[4];
+        for (BacktestFold fold : folds) {
+            Evaluation e = fold.evaluation();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("fold", fold.fold());
+            row.put("origin", fold.label());
+            row.put("windows", fold.windows());
+            row.putAll(metrics(e.model(), e));
+            row.put("skill", finite(e.skillVsNaive()));
+            row.put("naive_rmse", finite(e.baselines().get("naive").rmse()));
+            rows.add(row);
+            sums[0] += e.model().rmse();
+            sums[1] += e.model().mae();
+            sums[2] += e.mase(e.model());
+            sums[3] += e.skillVsNaive();
+        }
+        tree.put("folds", rows);
+        Map<String, Object> mean = new LinkedHashMap<>();
+        mean.put("rmse", finite(sums[0] / folds.size()));
+        mean.put("mae", finite(sums[1] / folds.size()));
+        mean.put("mase", finite(sums[2] / folds.size()));
+        mean.put("skill", finite(sums[3] / folds.size()));
+        tree.put("mean", mean);
         return tree;
     }
 

@@ -156,12 +156,10 @@ class ExperimentLoaderTest {
         List<ConfigProblem> problems = problems("""
                 data: {synthetic: {function: sine}}
                 model: {architecture: bilstm}
-                evaluation:
-                  backtest: {folds: 3}
                 """);
-        assertThat(problems).extracting(ConfigProblem::path).containsExactly("model.architecture", "evaluation.backtest");
+        assertThat(problems).extracting(ConfigProblem::path).containsExactly("model.architecture");
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("not available"));
-        assertThat(problems.get(1).line()).isEqualTo(4);
+        assertThat(problems.get(0).line()).isEqualTo(2);
     }
 
     @Test
