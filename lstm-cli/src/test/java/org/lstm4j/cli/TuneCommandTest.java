@@ -1,0 +1,62 @@
+package org.lstm4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lstm tune}: trials, ranked table, best experiment that trains again, resume. */
+class TuneCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void searchesRanksWritesTheBestExperimentAndResumes() throws IOException {
+        Path yaml = dir.resolve("tune.yaml");
+        Files.writeString(yaml, """
+                name: tiny
+                data:
+                  synthetic: {function: sine, end: 25.0}
+                  window: 6
+                model: {hidden_size: 6, num_layers: 1}
+                training: {epochs: 2, batch_size: 32}
+                tuning:
+                  parameters:
+                    model.hidden_size: [4, 6]
+                    training.optimizer.learning_rate: [0.01, 0.03]
+                  parallelism: 2
+                output: {plots: false}
+                """);
+        CliRun first = CliRun.of("tune", yaml.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path search = dir.resolve("runs/tiny-tune");
+        assertThat(first.out()).contains("4 trials (grid), 2 at a time, minimising val_rmse").contains("trial-004")
+                .contains("rank").contains("best experiment: " + search.resolve("best-experiment.yaml"));
+        assertThat(Files.readAllLines(search.resolve("trials.csv"))).hasSize(5);
+
+        CliRun train = CliRun.of("train", search.resolve("best-experiment.yaml").toString(), "--output", dir.resolve("best").toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+
+        CliRun again = CliRun.of("tune", yaml.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("4 trial(s) finished earlier were not trained again").doesNotContain("trial-001 ok");
+    }
+
+    @Test
+    void aBadParameterPathIsAConfigErrorWithTheTuningLine() throws IOException {
+        Path yaml = dir.resolve("bad.yaml");
+        Files.writeString(yaml, """
+                data: {synthetic: {function: sine}}
+                tuning:
+                  parameters:
+                    model.hiden_size: [4, 6]
+                """);
+        CliRun result = CliRun.of("tune", yaml.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(yaml + ":4:").contains("tuning.parameters.model.hiden_size: no such key")
+                .contains("did you mean 'hidden_size'?");
+    }
+}
