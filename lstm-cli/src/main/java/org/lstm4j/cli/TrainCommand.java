@@ -52,21 +52,8 @@ final class TrainCommand implements Callable<Integer> {
             out.printf("training '%s' (%s)%n", experiment.name(), file);
             out.flush();
             result = Experiment.run(experiment, new ProgressPrinter(out, experiment.training().epochs()));
-        } catch (ConfigException e) {
-            ExperimentFile.printProblems(e, err);
-            return LstmCommand.BAD_INPUT;
-        } catch (ExperimentException e) {
-            err.println(loaded.get().locations().problem(e.key(), e.detail()));
-            err.flush();
-            return LstmCommand.BAD_INPUT;
-        } catch (UnsupportedFeatureException e) {
-            err.println(loaded.get().locations().problem(e.key(), e.getMessage().substring(e.key().length() + 2)));
-            err.flush();
-            return LstmCommand.BAD_INPUT;
-        } catch (DataException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return LstmCommand.BAD_INPUT;
+        } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
+            return ExperimentFile.reportInputError(e, loaded.get().locations(), err);
         }
         boolean plots = experiment.output().plots();
         Path written = RunDirectory.write(result, runDirectory, plots ? List.of(new PlotsAndReport()) : List.of());

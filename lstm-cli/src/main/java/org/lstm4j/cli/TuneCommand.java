@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.api.UnsupportedFeatureException;
 import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.Tuner;
 import org.lstm4j.core.config.ConfigException;
-import org.lstm4j.core.config.ConfigProblem;
 import org.lstm4j.data.DataException;
 import org.lstm4j.tuning.SearchResult;
 import org.lstm4j.tuning.TrialResult;
@@ -59,20 +59,8 @@ final class TuneCommand implements Callable<Integer> {
             result.best().ifPresent(best -> out.println("best experiment: " + directory.resolve(Tuner.BEST_EXPERIMENT)));
             out.flush();
             return result.best().isPresent() ? LstmCommand.OK : LstmCommand.FAILED;
-        } catch (ConfigException e) {
-            for (ConfigProblem p : e.problems()) {
-                err.println(p.file() == null ? loaded.get().locations().problem(p.path(), p.message()) : p);
-            }
-            err.flush();
-            return LstmCommand.BAD_INPUT;
-        } catch (ExperimentException e) {
-            err.println(loaded.get().locations().problem(e.key(), e.detail()));
-            err.flush();
-            return LstmCommand.BAD_INPUT;
-        } catch (DataException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return LstmCommand.BAD_INPUT;
+        } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
+            return ExperimentFile.reportInputError(e, loaded.get().locations(), err);
         }
     }
 
