@@ -13,7 +13,9 @@ import org.lstm4j.data.Metrics;
  * @param perStep   the model's metrics for each horizon step
  * @param baselines each baseline's metrics, by DSL name ({@code naive}, {@code seasonal_naive}), in that order
  * @param maseScale denominator of MASE: the in-sample (train part) error of the seasonal naive forecast
- * @param lagRmse   rmse of the model's forecasts against the series shifted by one step (its previous values)
+ * @param lagRmse   rmse of the model's forecasts against the last observed value of each window: for one step
+ *                  ahead, the series shifted by one step; for every step of a longer horizon, what a model
+ *                  that only repeats its last input would forecast
  */
 public record Evaluation(Metrics model, List<Metrics> perStep, Map<String, Metrics> baselines, double maseScale, double lagRmse) {
     public Evaluation {

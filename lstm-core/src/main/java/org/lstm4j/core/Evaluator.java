@@ -52,15 +52,9 @@ final class Evaluator {
             baselines.put(SpecNames.of(EvaluationSpec.Baseline.SEASONAL_NAIVE),
                     Metrics.of(forecast.actual(), Baselines.seasonalNaive(windows, target, seasonLength)));
         }
-        double[][] shifted = new double[windows.size()][windows.horizon()];
-        for (int i = 0; i < windows.size(); i++) {
-            for (int step = 0; step < windows.horizon(); step++) {
-                shifted[i][step] = target[windows.firstTargetRow(i) + step - 1];
-            }
-        }
         return new Evaluation(Metrics.of(forecast.actual(), forecast.predicted()),
                 Arrays.asList(Metrics.perStep(forecast.actual(), forecast.predicted())), baselines, maseScale,
-                Metrics.of(shifted, forecast.predicted()).rmse());
+                Metrics.of(forecast.naive(), forecast.predicted()).rmse());
     }
 
     Forecast forecast(WindowedDataset windows) {
