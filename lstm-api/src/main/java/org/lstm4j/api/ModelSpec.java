@@ -51,6 +51,18 @@ public record ModelSpec(
         return new ModelSpec(architecture, hiddenSize, numLayers, value, batchNorm, bidirectionalMerge, attentionSize);
     }
 
+    public ModelSpec withBatchNorm(boolean value) {
+        return new ModelSpec(architecture, hiddenSize, numLayers, dropout, value, bidirectionalMerge, attentionSize);
+    }
+
+    public ModelSpec withBidirectionalMerge(BidirectionalMerge value) {
+        return new ModelSpec(architecture, hiddenSize, numLayers, dropout, batchNorm, value, attentionSize);
+    }
+
+    public ModelSpec withAttentionSize(int value) {
+        return new ModelSpec(architecture, hiddenSize, numLayers, dropout, batchNorm, bidirectionalMerge, value);
+    }
+
     /** Network shapes. */
     public enum Architecture { LSTM, BILSTM, ATTENTION }
 

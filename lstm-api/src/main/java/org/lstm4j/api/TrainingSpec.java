@@ -76,6 +76,26 @@ public record TrainingSpec(
                 accumulationSteps, precision, scheduler, earlyStopping);
     }
 
+    public TrainingSpec withWeightDecay(double value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, value, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withGradientClipping(GradientClippingSpec value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, value,
+                accumulationSteps, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withAccumulationSteps(int value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                value, precision, scheduler, earlyStopping);
+    }
+
+    public TrainingSpec withPrecision(Precision value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, value, scheduler, earlyStopping);
+    }
+
     public TrainingSpec withScheduler(SchedulerSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
                 accumulationSteps, precision, value, earlyStopping);

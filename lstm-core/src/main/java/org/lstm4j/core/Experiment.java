@@ -37,13 +37,13 @@ public final class Experiment {
     /**
      * Runs {@code spec} on {@code backend}.
      *
-     * @throws ConfigException     when the spec asks for something not available
+     * @throws ConfigException     when the spec asks for something the run cannot do (see {@link RunChecks})
      * @throws ExperimentException when the settings do not fit the data
      */
     public static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener) {
-        List<FeatureAvailability.Unavailable> unavailable = FeatureAvailability.unavailable(spec);
-        if (!unavailable.isEmpty()) {
-            throw new ConfigException(unavailable.stream()
+        List<RunChecks.Problem> problems = RunChecks.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream()
                     .map(u -> new ConfigProblem(null, 0, 0, u.key(), u.message())).collect(Collectors.toList()));
         }
         PreparedData data = PreparedData.prepare(spec.data(), spec.seed());

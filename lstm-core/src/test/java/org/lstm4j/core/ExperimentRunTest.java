@@ -22,7 +22,6 @@ import org.lstm4j.api.SourceSpec;
 import org.lstm4j.api.SplitSpec;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingSpec;
-import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.ExperimentLoader;
 
 /** The engine end to end on the real DL4J backend: small sine, few epochs, CPU. */
@@ -140,12 +139,5 @@ class ExperimentRunTest {
         ExperimentSpec tooLong = SMALL_SINE.withData(SMALL_SINE.data().withWindow(700));
         assertThatThrownBy(() -> Experiment.run(tooLong, TrainingListener.NONE)).isInstanceOf(ExperimentException.class)
                 .hasMessageStartingWith("data.window: window 700 + horizon 1 leaves no sample in the train part");
-    }
-
-    @Test
-    void anUnavailableFeatureIsRefusedForJavaCallersToo() {
-        ExperimentSpec bilstm = SMALL_SINE.withModel(SMALL_SINE.model().withArchitecture(ModelSpec.Architecture.BILSTM));
-        assertThatThrownBy(() -> Experiment.run(bilstm, TrainingListener.NONE)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("model.architecture: 'bilstm' is not available");
     }
 }

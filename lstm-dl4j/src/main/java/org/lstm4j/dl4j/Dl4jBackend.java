@@ -13,14 +13,20 @@ import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.dl4j.internal.Dl4jEngine;
 
 /**
- * The Deeplearning4j backend ({@code dl4j}): stacked LSTM layers, the last one read at its last time step,
- * under a linear head of {@code horizon} outputs, trained with a DL4J {@code MultiLayerNetwork} in float32.
+ * The Deeplearning4j backend ({@code dl4j}): a DL4J {@code ComputationGraph} per model.
+ *
+ * <ul>
+ *   <li>{@code lstm}: stacked LSTM layers, the top one read at its last time step;</li>
+ *   <li>{@code bilstm}: stacked bidirectional LSTM layers, the head reading both directions' final states
+ *       (PyTorch's {@code h_n}), merged by concat, sum or average;</li>
+ *   <li>{@code attention}: stacked LSTM layers pooled by additive attention over all time steps; the trained model
+ *       implements {@link org.lstm4j.api.AttentionWeights};</li>
+ * </ul>
+ * then optional BatchNorm and a linear head of {@code horizon} outputs. Dropout between stacked layers, l2,
+ * decoupled weight decay (every optimizer), global-norm and element-wise gradient clipping, gradient accumulation
+ * and float32 / float64 / float16 precision are all implemented; see {@code docs/parameters.md}.
  *
  * <p>Found through {@link java.util.ServiceLoader} ({@code META-INF/services/org.lstm4j.api.Backend}).
- * Settings it does not implement yet make {@link #trainer} and {@link #restore} throw
- * {@link org.lstm4j.api.UnsupportedFeatureException} naming the spec key: architectures other than
- * {@code lstm}, dropout, batch norm, gradient clipping, gradient accumulation, precisions other than
- * {@code float32}, and weight decay with an optimizer other than {@code adamw}.
  */
 public final class Dl4jBackend implements Backend {
 

@@ -33,6 +33,21 @@ public final class SineWindows implements WindowedData {
         return new SineWindows(series, window, horizon, 0, points - window - horizon + 1);
     }
 
+    /**
+     * Like {@link #of(int, int, int, int, double)} (scale 1) plus Gaussian noise of standard deviation {@code noise} on
+     * every value, drawn from {@code java.util.Random(seed)}: what a model must beat the naive forecast on.
+     */
+    public static SineWindows noisy(int points, int window, int horizon, int features, double noise, long seed) {
+        SineWindows clean = of(points, window, horizon, features, 1.0);
+        java.util.Random random = new java.util.Random(seed);
+        for (double[] column : clean.series) {
+            for (int t = 0; t < column.length; t++) {
+                column[t] += noise * random.nextGaussian();
+            }
+        }
+        return clean;
+    }
+
     public static SineWindows of(int points, int window, int horizon) {
         return of(points, window, horizon, 1, 1.0);
     }
@@ -87,6 +102,27 @@ public final class SineWindows implements WindowedData {
     /** The target {@code h} of a sample, as the network sees it (float). */
     public double target(int sample, int h) {
         return (float) series[0][first + sample + window + h];
+    }
+
+    /** The mean squared error of {@code predicted} against the targets, over every sample and horizon step. */
+    public double mse(double[][] predicted) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            for (int h = 0; h < horizon; h++) {
+                double d = predicted[i][h] - target(i, h);
+                sum += d * d;
+            }
+        }
+        return sum / ((double) size * horizon);
+    }
+
+    /** The mean squared error of the naive forecast: every horizon step repeats the last input value of feature 0. */
+    public double naiveMse() {
+        double[][] naive = new double[size][horizon];
+        for (int i = 0; i < size; i++) {
+            java.util.Arrays.fill(naive[i], lastValue(i));
+        }
+        return mse(naive);
     }
 
     /** The last input value of feature 0: the naive forecast. */

@@ -37,4 +37,32 @@ public final class TestSpecs {
         OptimizerSpec d = OptimizerSpec.defaults();
         return new OptimizerSpec(type, learningRate, d.beta1(), d.beta2(), d.epsilon(), momentum);
     }
+
+    public static TrainingSpec withPrecision(TrainingSpec base, TrainingSpec.Precision precision) {
+        return with(base, base.weightDecay(), base.gradientClipping(), base.accumulationSteps(), precision);
+    }
+
+    public static TrainingSpec withClipping(TrainingSpec base, GradientClippingSpec clipping) {
+        return with(base, base.weightDecay(), clipping, base.accumulationSteps(), base.precision());
+    }
+
+    public static TrainingSpec withAccumulation(TrainingSpec base, int accumulationSteps) {
+        return with(base, base.weightDecay(), base.gradientClipping(), accumulationSteps, base.precision());
+    }
+
+    /** {@code base} with BatchNorm on or off. */
+    public static ModelSpec withBatchNorm(ModelSpec base, boolean batchNorm) {
+        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), batchNorm,
+                base.bidirectionalMerge(), base.attentionSize());
+    }
+
+    public static ModelSpec withMerge(ModelSpec base, ModelSpec.BidirectionalMerge merge) {
+        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), base.batchNorm(),
+                merge, base.attentionSize());
+    }
+
+    public static ModelSpec withAttentionSize(ModelSpec base, int attentionSize) {
+        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), base.batchNorm(),
+                base.bidirectionalMerge(), attentionSize);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SourceSpec;
-import org.lstm4j.core.FeatureAvailability;
+import org.lstm4j.core.RunChecks;
 import org.lstm4j.core.TuningMetric;
 
 /** Checks of a bound experiment that span several keys: the data source and feature availability. */
@@ -23,7 +23,7 @@ final class ExperimentChecks {
             problems.add(at.problem("data.target", "a synthetic series has one column, '" + SourceSpec.Synthetic.COLUMN
                     + "'; was '" + data.target() + "'"));
         }
-        FeatureAvailability.unavailable(spec).forEach(u -> problems.add(at.problem(u.key(), u.message())));
+        RunChecks.problems(spec).forEach(u -> problems.add(at.problem(u.key(), u.message())));
         if (TuningMetric.parse(spec.tuning().metric()).isEmpty()) {
             problems.add(at.problem("tuning.metric", "'" + spec.tuning().metric() + "' is not a metric; use " + TuningMetric.allowed()));
         }

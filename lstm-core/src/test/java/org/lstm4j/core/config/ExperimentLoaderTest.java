@@ -152,14 +152,20 @@ class ExperimentLoaderTest {
     }
 
     @Test
-    void featuresOfLaterVersionsAreRefusedByKey() throws IOException {
+    void aMonitorTheRunCannotProduceIsRefusedWithItsLine() throws IOException {
         List<ConfigProblem> problems = problems("""
-                data: {synthetic: {function: sine}}
-                model: {architecture: bilstm}
+                data:
+                  synthetic: {function: sine}
+                  split: {train: 0.8, validation: 0.0, test: 0.2}
+                model: {architecture: bilstm, dropout: 0.2}
+                training:
+                  early_stopping: {patience: 3, monitor: val_loss}
                 """);
-        assertThat(problems).extracting(ConfigProblem::path).containsExactly("model.architecture");
-        assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("not available"));
-        assertThat(problems.get(0).line()).isEqualTo(2);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("training.early_stopping.monitor");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("needs a validation part");
+        });
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.lstm4j.dl4j.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.WindowedData;
@@ -10,39 +13,49 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained network. Predicts in batches of up to {@value #BATCH} windows; DL4J's {@code output} is synchronized,
- * so concurrent callers are safe but served one at a time.
+ * A trained network. Predicts in inference mode (no dropout, BatchNorm on its running statistics) in batches of up
+ * to {@value #BATCH} windows; DL4J's {@code output} is synchronized, so concurrent callers are safe but served one at
+ * a time. {@link #of} gives attention networks the {@link org.lstm4j.api.AttentionWeights} capability.
+ * {@link #close} frees the network's native memory; afterwards every method but {@code close} throws
+ * {@link IllegalStateException} (instead of letting ND4J touch freed memory).
  */
-final class Dl4jTrainedModel implements TrainedModel {
+class Dl4jTrainedModel implements TrainedModel {
     static final int BATCH = 1024;
 
-    private final MultiLayerNetwork net;
+    private final ComputationGraph net;
     private final SampleShape shape;
+    private volatile boolean closed;
 
-    Dl4jTrainedModel(MultiLayerNetwork net, SampleShape shape) {
+    Dl4jTrainedModel(ComputationGraph net, SampleShape shape) {
         this.net = net;
         this.shape = shape;
     }
 
+    /** The model for a network built from {@code model}. */
+    static Dl4jTrainedModel of(ComputationGraph net, SampleShape shape, ModelSpec model) {
+        return model.architecture() == ModelSpec.Architecture.ATTENTION
+                ? new Dl4jAttentionModel(net, shape)
+                : new Dl4jTrainedModel(net, shape);
+    }
+
     @Override
     public double[][] predict(WindowedData data) {
-        if (data.window() != shape.window() || data.features() != shape.features()) {
-            throw new IllegalArgumentException("the model reads windows of " + shape.window() + " steps x "
-                    + shape.features() + " features, the data has " + data.window() + " x " + data.features());
-        }
+        checkShape(data);
+        ComputationGraph net = network();
         int horizon = shape.horizon();
         double[][] result = new double[data.size()][];
-        Batches batches = new Batches(data);
+        Batches batches = new Batches(data, net.params().dataType());
         for (int from = 0; from < data.size(); from += BATCH) {
             int to = Math.min(data.size(), from + BATCH);
-            INDArray output = net.output(batches.inputs(null, from, to), false);
-            float[] flat = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            INDArray inputs = batches.inputs(null, from, to);
+            INDArray output;
+            synchronized (net) { // DL4J's lock: close() cannot free the network in the middle
+                output = network().outputSingle(false, inputs);
+            }
+            double[] flat = output.castTo(DataType.DOUBLE).dup('c').data().asDouble();
             for (int i = from; i < to; i++) {
                 double[] row = new double[horizon];
-                int offset = (i - from) * horizon;
-                for (int j = 0; j < horizon; j++) {
-                    row[j] = flat[offset + j];
-                }
+                System.arraycopy(flat, (i - from) * horizon, row, 0, horizon);
                 result[i] = row;
             }
         }
@@ -51,15 +64,50 @@ final class Dl4jTrainedModel implements TrainedModel {
 
     @Override
     public void writeParameters(OutputStream out) throws IOException {
-        ParameterFormat.write(net.params(), out);
+        ParameterFormat.write(network().params(), out);
     }
 
+    /** Trainable parameters: BatchNorm's running mean and variance, which DL4J stores among them, are not counted. */
     @Override
     public long parameterCount() {
-        return net.numParams();
+        long count = 0;
+        for (Layer layer : network().getLayers()) {
+            for (Map.Entry<String, INDArray> p : layer.paramTable(false).entrySet()) {
+                if (layer.updaterDivideByMinibatch(p.getKey())) {
+                    count += p.getValue().length();
+                }
+            }
+        }
+        return count;
     }
 
-    MultiLayerNetwork network() {
+    /** Frees the network's native memory at once; idempotent. */
+    @Override
+    public void close() {
+        synchronized (net) {
+            if (!closed) {
+                closed = true;
+                net.close();
+            }
+        }
+    }
+
+    /** The network; throws once the model is closed. */
+    ComputationGraph network() {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
         return net;
+    }
+
+    SampleShape shape() {
+        return shape;
+    }
+
+    void checkShape(WindowedData data) {
+        if (data.window() != shape.window() || data.features() != shape.features()) {
+            throw new IllegalArgumentException("the model reads windows of " + shape.window() + " steps x "
+                    + shape.features() + " features, the data has " + data.window() + " x " + data.features());
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.EpochResult;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.SampleShape;
@@ -15,7 +15,6 @@ import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.api.WindowedData;
-import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The training loop. Each {@link #fit} builds a fresh network from the seed, so two fits with the same seed and
  * data give bit-identical histories and weights.
  *
- * <p>Per epoch: shuffle the sample order (when asked; one {@code java.util.Random(seed)} per fit), one optimizer
- * step per batch, then the validation loss in inference mode. The epoch's train loss is the batch-size-weighted
+ * <p>Per epoch: shuffle the sample order (when asked; one {@code java.util.Random(seed)} per fit), then one
+ * {@link OptimizerStep} per {@code accumulation_steps} consecutive batches of {@code batch_size} (the epoch's last
+ * step may get fewer), then the validation loss in inference mode. The epoch's train loss is the sample-weighted
  * mean of the batch losses, each measured before its step and without the l2 / weight-decay term (as PyTorch
  * reports it). A non-finite batch loss ends the epoch at once and training with {@link StopReason#DIVERGED}, after
  * the listener has seen the epoch. The best epoch has the lowest validation loss, or the lowest train loss without
@@ -58,18 +58,19 @@ final class Dl4jTrainer implements Trainer {
         TrainingListener events = listener == null ? TrainingListener.NONE : listener;
         boolean validating = validation != null && validation.size() > 0;
 
-        MultiLayerNetwork net = NetworkFactory.build(shape, model, training, seed);
+        ComputationGraph net = NetworkFactory.build(shape, model, training, seed);
         LossEvaluator evaluator = new LossEvaluator(Losses.of(training.loss()));
         RunControl control = new RunControl(net, training.optimizer().learningRate());
-        boolean regularised = training.l2() > 0 || training.weightDecay() > 0;
+        OptimizerStep step = new OptimizerStep(net, training);
         Random shuffler = new Random(seed);
         int samples = train.size();
         int batchSize = training.batchSize().resolve(samples);
+        int samplesPerStep = (int) Math.min(samples, (long) batchSize * training.accumulationSteps());
         int[] order = new int[samples];
         for (int i = 0; i < samples; i++) {
             order[i] = i;
         }
-        Batches batches = new Batches(train);
+        Batches batches = new Batches(train, Precisions.dataType(training.precision()));
         List<EpochResult> history = new ArrayList<>();
         StopReason stopReason = StopReason.COMPLETED;
         int bestEpoch = 0;
@@ -89,13 +90,12 @@ final class Dl4jTrainer implements Trainer {
             }
             double lossSum = 0;
             int seen = 0;
-            for (int from = 0; from < samples; from += batchSize) {
-                int to = Math.min(samples, from + batchSize);
-                DataSet batch = batches.dataSet(order, from, to);
-                // net.score() includes the regularisation term of the weights the step started from.
-                double penalty = regularised ? net.calcRegularizationScore(true) : 0;
-                net.fit(batch);
-                double loss = net.score() - penalty;
+            for (int from = 0; from < samples; from += samplesPerStep) {
+                int to = Math.min(samples, from + samplesPerStep);
+                int first = from;
+                int count = (to - from + batchSize - 1) / batchSize;
+                double loss = step.apply(count, to - from,
+                        i -> batches.dataSet(order, first + i * batchSize, Math.min(to, first + (i + 1) * batchSize)));
                 lossSum += loss * (to - from);
                 seen += to - from;
                 if (!Double.isFinite(loss)) {
@@ -128,7 +128,7 @@ final class Dl4jTrainer implements Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingResult result = new TrainingResult(history, bestEpoch, stopReason, seconds, EngineInfo.current(), seed);
         events.onEnd(result);
-        return new Training(new Dl4jTrainedModel(net, shape), result);
+        return new Training(Dl4jTrainedModel.of(net, shape, model), result);
     }
 
     private void checkShape(String part, WindowedData data) {

@@ -1,83 +1,94 @@
 package org.lstm4j.dl4j.internal;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.TrainingSpec;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Builds the network: {@code numLayers} LSTM layers (tanh; DL4J defaults to sigmoid), batch-first input
- * ({@code [batch, window, features]}, NWC), the last LSTM read at its last time step, then a linear layer of
- * {@code horizon} outputs. Float32, Xavier weights.
+ * Builds the network as a DL4J {@code ComputationGraph}: input {@code [batch, features, window]} (NCW), an encoder
+ * per architecture that turns a window into one row of features, optionally BatchNorm on those features, then a
+ * linear head of {@code horizon} outputs. Xavier weights, in the training precision.
+ *
+ * <table>
+ *   <caption>Architectures</caption>
+ *   <tr><th>architecture</th><th>features the head reads</th></tr>
+ *   <tr><td>lstm</td><td>{@link StackedLstm}, the top layer's output at the last step ({@value #FEATURES})</td></tr>
+ *   <tr><td>bilstm</td><td>{@link BidirectionalLstm}: forward and backward {@code h_n}, merged</td></tr>
+ *   <tr><td>attention</td><td>{@link StackedLstm}, then {@link AttentionPooling} over all of the top layer's
+ *       steps ({@value #ATTENTION})</td></tr>
+ * </table>
  *
  * <p>Differences from PyTorch's {@code nn.LSTM} + {@code nn.Linear}: DL4J has one bias per gate (PyTorch two,
  * which only reparametrise the same function), initialises the forget-gate bias to 1 (PyTorch draws it like the
- * other weights) and uses Xavier instead of PyTorch's uniform(±1/sqrt(hidden)).
- *
- * <p>{@code l2} and AdamW's decoupled weight decay are set per layer, on weights only (not biases): a global
- * {@code weightDecay} on the configuration builder is applied twice in DL4J M2.1. Each layer gets its own updater
- * instance.
+ * other weights) and uses Xavier instead of PyTorch's uniform(±1/sqrt(hidden)). The per-layer settings are in
+ * {@link Layers}.
  */
 final class NetworkFactory {
+    static final String INPUT = "input";
+    static final String FEATURES = "features";
+    static final String ATTENTION = "attention";
+    static final String BATCH_NORM = "batchnorm";
+    static final String HEAD = "head";
+
     private NetworkFactory() {
     }
 
     /** An initialised network; weights are a function of {@code seed} alone. */
-    static MultiLayerNetwork build(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
-        MultiLayerConfiguration conf = configuration(shape, model, training, seed);
+    static ComputationGraph build(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
+        ComputationGraphConfiguration conf = configuration(shape, model, training, seed);
         Nd4j.getRandom().setSeed(seed);
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return net;
     }
 
-    static MultiLayerConfiguration configuration(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+    static ComputationGraphConfiguration configuration(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
+        Layers layers = new Layers(training);
+        GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .dataType(DataType.FLOAT)
+                .dataType(Precisions.dataType(training.precision()))
                 .weightInit(WeightInit.XAVIER)
-                .updater(Optimizers.updater(training.optimizer()))
-                .list();
-        for (int i = 0; i < model.numLayers(); i++) {
-            LSTM.Builder lstm = new LSTM.Builder()
-                    .nOut(model.hiddenSize())
-                    .activation(Activation.TANH)
-                    .gateActivationFunction(Activation.SIGMOID)
-                    .updater(Optimizers.updater(training.optimizer()));
-            regularise(lstm, training);
-            LSTM built = lstm.build();
-            layers.layer(i == model.numLayers() - 1 ? new LastTimeStep(built) : built);
+                .updater(layers.updater())
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.recurrent(shape.features(), shape.window(), RNNFormat.NCW));
+        String last = encoder(graph, layers, model, shape);
+        if (model.batchNorm()) {
+            graph.addLayer(BATCH_NORM, layers.batchNorm(), last);
+            last = BATCH_NORM;
         }
-        OutputLayer.Builder head = new OutputLayer.Builder()
-                .lossFunction(Losses.of(training.loss()))
-                .activation(Activation.IDENTITY)
-                .nOut(shape.horizon())
-                .updater(Optimizers.updater(training.optimizer()));
-        regularise(head, training);
-        layers.layer(head.build());
-        layers.setInputType(InputType.recurrent(shape.features(), shape.window(), RNNFormat.NWC));
-        return layers.build();
+        graph.addLayer(HEAD, layers.head(shape.horizon()), last);
+        graph.setOutputs(HEAD);
+        return graph.build();
     }
 
-    private static void regularise(BaseLayer.Builder<?> layer, TrainingSpec training) {
-        if (training.l2() > 0) {
-            layer.l2(training.l2());
-        }
-        if (training.weightDecay() > 0) {
-            // applyLR = true: w -= lr * c * w, as torch.optim.AdamW.
-            layer.weightDecay(training.weightDecay(), true);
-        }
+    /** The vertex whose output the head (or BatchNorm) reads. */
+    static String featuresVertex(ModelSpec model) {
+        return model.architecture() == ModelSpec.Architecture.ATTENTION ? ATTENTION : FEATURES;
+    }
+
+    /** Adds the layers from the input to the features; returns the features vertex. */
+    private static String encoder(GraphBuilder graph, Layers layers, ModelSpec model, SampleShape shape) {
+        return switch (model.architecture()) {
+            case LSTM -> {
+                graph.addVertex(FEATURES, new LastTimeStepVertex(INPUT), StackedLstm.add(graph, layers, model, INPUT));
+                yield FEATURES;
+            }
+            case BILSTM -> BidirectionalLstm.add(graph, layers, model, INPUT);
+            case ATTENTION -> {
+                AttentionPooling attention = layers.attention(model.attentionSize(), shape.window());
+                graph.addLayer(ATTENTION, attention, StackedLstm.add(graph, layers, model, INPUT));
+                yield ATTENTION;
+            }
+        };
     }
 }

@@ -1,6 +1,8 @@
 package org.lstm4j.dl4j.internal;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.StopReason;
 import org.lstm4j.api.TrainingControl;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,12 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * state kept), snapshot and restore the weights (the optimizer state is not restored).
  */
 final class RunControl implements TrainingControl {
-    private final MultiLayerNetwork net;
+    private final ComputationGraph net;
     private double learningRate;
     private StopReason stopReason;
     private INDArray best;
 
-    RunControl(MultiLayerNetwork net, double learningRate) {
+    RunControl(ComputationGraph net, double learningRate) {
         this.net = net;
         this.learningRate = learningRate;
     }
@@ -43,17 +45,28 @@ final class RunControl implements TrainingControl {
 
     @Override
     public void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be > 0 and finite, was " + learningRate);
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            // 0 is allowed, as in PyTorch: cosine annealing to eta_min 0 ends there
+            throw new IllegalArgumentException("learning rate must be >= 0 and finite, was " + learningRate);
         }
         if (learningRate != this.learningRate) {
-            // Sets every layer (LastTimeStep's conf() is its LSTM's) and rebuilds the updater over the same state:
-            // Adam's moments and the iteration count are kept.
+            // DL4J's setLearningRate reaches only BaseLayer configurations, not the SameDiff attention layer: set
+            // that one first, in place; setLearningRate then rebuilds the updater over the same state (Adam's
+            // moments and the iteration count are kept) from every layer's configuration.
+            for (Layer layer : net.getLayers()) {
+                if (layer.conf().getLayer() instanceof AbstractSameDiffLayer sameDiff) {
+                    sameDiff.getUpdater().setLrAndSchedule(learningRate, null);
+                    if (sameDiff.getBiasUpdater() != null) {
+                        sameDiff.getBiasUpdater().setLrAndSchedule(learningRate, null);
+                    }
+                }
+            }
             net.setLearningRate(learningRate);
             this.learningRate = learningRate;
         }
     }
 
+    /** Also snapshots BatchNorm's running statistics, which DL4J keeps among the parameters. */
     @Override
     public void markBest() {
         // params() is a live view of the network's weights: copy it.
