@@ -34,6 +34,21 @@ public record EarlyStoppingSpec(@Min(0) int patience, @DecimalMin("0") double mi
         return patience > 0;
     }
 
-    /** What early stopping and plateau schedules watch. */
-    public enum Monitor { VAL_LOSS, TRAIN_LOSS }
+    /**
+     * What early stopping and plateau schedules watch: a loss (scaled units, the training loss function) or a
+     * validation metric in the data's units.
+     */
+    public enum Monitor {
+        VAL_LOSS, TRAIN_LOSS, VAL_RMSE, VAL_MAE, VAL_MAPE, VAL_SMAPE;
+
+        /** Whether the value comes from the validation part. */
+        public boolean needsValidation() {
+            return this != TRAIN_LOSS;
+        }
+
+        /** Whether the value is a metric computed by the engine after each epoch (not a loss from the backend). */
+        public boolean isMetric() {
+            return this != TRAIN_LOSS && this != VAL_LOSS;
+        }
+    }
 }

@@ -17,4 +17,10 @@ public interface TrainingControl {
 
     /** Replaces the weights by those saved by the last {@link #markBest()}; no-op if none. */
     void restoreBest();
+
+    /**
+     * The network as it is now, for listeners that evaluate it between epochs: predictions reflect the current
+     * weights. Do not close it.
+     */
+    TrainedModel currentModel();
 }

@@ -52,6 +52,9 @@ public final class Experiment {
         TrainingListener schedule = scheduleOf(trainingSpec);
         EarlyStopping earlyStopping = trainingSpec.earlyStopping().enabled() ? new EarlyStopping(trainingSpec.earlyStopping()) : null;
         TrainingListener all = earlyStopping == null ? schedule.andThen(listener) : schedule.andThen(earlyStopping).andThen(listener);
+        if (needsValidationMetrics(trainingSpec) && data.validation().size() > 0) {
+            all = new ValidationMetricsListener(data, spec.evaluation(), all);
+        }
         Training training = backend.trainer(shape, spec.model(), trainingSpec, spec.seed())
                 .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all);
         TrainingResult trained = training.result();
@@ -66,6 +69,12 @@ public final class Experiment {
                 ? Backtest.run(spec, backend, data, training.model()) : List.of();
         return new ExperimentResult(spec, data, training.model(), backend.name(), trained,
                 validation, evaluator.evaluate(data.test(), testForecast), testForecast, evaluator.seasonLength(), backtest);
+    }
+
+    /** Whether early stopping or a plateau schedule watches a validation metric (not a loss). */
+    private static boolean needsValidationMetrics(TrainingSpec training) {
+        boolean plateau = training.scheduler() instanceof org.lstm4j.api.SchedulerSpec.Plateau;
+        return training.earlyStopping().monitor().isMetric() && (training.earlyStopping().enabled() || plateau);
     }
 
     /** The learning-rate schedule of {@code training} as a listener (a no-op for a constant rate). */

@@ -36,6 +36,24 @@ class EarlyStoppingAndScheduleTest {
     }
 
     @Test
+    void earlyStoppingCanWatchAValidationMetricInTheDataUnits() {
+        ExperimentSpec spec = ExperimentRunTest.SMALL_SINE.withTraining(ExperimentRunTest.SMALL_SINE.training().withEpochs(20)
+                .withEarlyStopping(new EarlyStoppingSpec(4, 0.0, true, EarlyStoppingSpec.Monitor.VAL_RMSE, 0)));
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochResult epoch, org.lstm4j.api.TrainingControl control) {
+                seen.add(epoch.metrics().get("val_rmse"));
+            }
+        };
+        ExperimentResult result = Experiment.run(spec, recorder);
+        assertThat(seen).hasSize(result.training().epochsRun()).doesNotContainNull();
+        double best = seen.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertThat(seen.get(result.training().bestEpoch() - 1)).isEqualTo(best);
+        assertThat(result.validation().model().rmse()).isCloseTo(best, within(1e-9));
+    }
+
+    @Test
     void aPlateauLowersTheLearningRateRecordedInTheHistory() {
         ExperimentSpec spec = ExperimentRunTest.SMALL_SINE.withTraining(ExperimentRunTest.SMALL_SINE.training().withEpochs(12)
                 .withScheduler(new SchedulerSpec.Plateau(0.5, 0, 10.0, SchedulerSpec.ThresholdMode.ABS, 0, 0.0, 1e-8, 0)));

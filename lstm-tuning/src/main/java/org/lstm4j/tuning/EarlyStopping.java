@@ -63,7 +63,7 @@ public final class EarlyStopping implements TrainingListener {
      * @return a message such as {@code monitor val_loss needs a validation part (data.split.validation > 0)}
      */
     public static Optional<String> problem(EarlyStoppingSpec spec, boolean hasValidation) {
-        if (spec.enabled() && spec.monitor() == Monitor.VAL_LOSS && !hasValidation) {
+        if (spec.enabled() && spec.monitor().needsValidation() && !hasValidation) {
             return Optional.of("monitor " + MonitoredValue.name(spec.monitor())
                     + " needs a validation part (data.split.validation > 0)");
         }

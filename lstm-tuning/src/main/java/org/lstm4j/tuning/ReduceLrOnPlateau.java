@@ -97,7 +97,7 @@ public final class ReduceLrOnPlateau implements TrainingListener {
     @Override
     public void onEpochEnd(EpochResult epoch, TrainingControl control) {
         if (watched == null) {
-            watched = requested == Monitor.VAL_LOSS && !epoch.hasValidation() ? Monitor.TRAIN_LOSS : requested;
+            watched = requested.needsValidation() && !epoch.hasValidation() ? Monitor.TRAIN_LOSS : requested;
         }
         int warmup = spec.warmupEpochs();
         if (epoch.epoch() <= warmup) {

@@ -49,4 +49,9 @@ final class FakeControl implements TrainingControl {
         restoreCalls++;
         restoredEpoch = bestSnapshot;
     }
+
+    @Override
+    public org.lstm4j.api.TrainedModel currentModel() {
+        throw new UnsupportedOperationException("the fake control has no network");
+    }
 }

@@ -60,7 +60,7 @@ final class Dl4jTrainer implements Trainer {
 
         ComputationGraph net = NetworkFactory.build(shape, model, training, seed);
         LossEvaluator evaluator = new LossEvaluator(Losses.of(training.loss()));
-        RunControl control = new RunControl(net, training.optimizer().learningRate());
+        RunControl control = new RunControl(net, training.optimizer().learningRate(), Dl4jTrainedModel.of(net, shape, model));
         OptimizerStep step = new OptimizerStep(net, training);
         Random shuffler = new Random(seed);
         int samples = train.size();

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.StopReason;
+import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.TrainingControl;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,9 +18,25 @@ final class RunControl implements TrainingControl {
     private StopReason stopReason;
     private INDArray best;
 
+    private final TrainedModel view;
+
     RunControl(ComputationGraph net, double learningRate) {
+        this(net, learningRate, null);
+    }
+
+    /** @param view the trained-model face of {@code net}, handed to listeners by {@link #currentModel()} */
+    RunControl(ComputationGraph net, double learningRate, TrainedModel view) {
         this.net = net;
         this.learningRate = learningRate;
+        this.view = view;
+    }
+
+    @Override
+    public TrainedModel currentModel() {
+        if (view == null) {
+            throw new IllegalStateException("this control has no model view");
+        }
+        return view;
     }
 
     /** The first request wins; a null reason counts as {@link StopReason#REQUESTED}. */
