@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code lstm} command: train, validate, predict, tune. */
 @Command(name = "lstm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "LSTM time-series forecasting from a YAML experiment file.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, PredictCommand.class, TuneCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, ValidateCommand.class, PredictCommand.class, TuneCommand.class,
+                org.lstm4j.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (training diverged, I/O error)",
                 "2:bad input: the experiment file, its data or the command line"})
