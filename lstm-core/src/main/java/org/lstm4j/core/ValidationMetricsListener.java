@@ -18,6 +18,7 @@ final class ValidationMetricsListener implements TrainingListener {
     private final PreparedData data;
     private final EvaluationSpec evaluation;
     private final TrainingListener next;
+    private Evaluator evaluator;
 
     ValidationMetricsListener(PreparedData data, EvaluationSpec evaluation, TrainingListener next) {
         this.data = data;
@@ -27,12 +28,16 @@ final class ValidationMetricsListener implements TrainingListener {
 
     @Override
     public void onStart(TrainingControl control) {
+        evaluator = null;
         next.onStart(control);
     }
 
     @Override
     public void onEpochEnd(EpochResult epoch, TrainingControl control) {
-        Metrics m = new Evaluator(data, control.currentModel(), evaluation).evaluate(data.validation()).model();
+        if (evaluator == null) { // the season and the MASE scale depend on the train part only: compute them once
+            evaluator = new Evaluator(data, control.currentModel(), evaluation);
+        }
+        Metrics m = evaluator.evaluate(data.validation()).model();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("val_rmse", m.rmse());
         metrics.put("val_mae", m.mae());

@@ -6,8 +6,11 @@ package org.lstm4j.data;
 public final class Seasonality {
     private Seasonality() {}
 
+    /** The longest season looked for: keeps detection linear in the series length for long series. */
+    public static final int MAX_SEASON = 1000;
+
     /**
-     * The season length of {@code values[from, to)}: the lag in {@code [2, n/2]} whose autocorrelation is the
+     * The season length of {@code values[from, to)}: the lag in {@code [2, min(n/2, MAX_SEASON)]} whose autocorrelation is the
      * highest local peak, if that peak is significant (above {@code 2 / sqrt(n)}, the usual 95% band of a
      * white-noise autocorrelation) and positive; otherwise 1 (no season).
      */
@@ -28,7 +31,7 @@ public final class Seasonality {
         if (variance == 0) {
             return 1;
         }
-        int maxLag = n / 2;
+        int maxLag = Math.min(n / 2, MAX_SEASON);
         double[] acf = new double[maxLag + 2];
         for (int lag = 1; lag <= maxLag + 1 && lag < n; lag++) {
             double sum = 0;
