@@ -1,14 +1,11 @@
 package org.lstm4j.core;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.OutputSpec;
 import org.lstm4j.api.TrainingListener;
@@ -78,7 +75,7 @@ public final class Tuner {
             trial = trial.withOutput(new OutputSpec(trial.output().dir(), false));
             ExperimentResult result = Experiment.run(trial, TrainingListener.NONE);
             try (var model = result.model()) {
-                clear(trialDirectory);
+                RunDirectory.deleteRecursively(trialDirectory); // a failed trial run again starts clean
                 RunDirectory.write(result, trialDirectory);
                 Map<String, Double> extra = new LinkedHashMap<>();
                 extra.put("test_rmse", result.test().model().rmse());
@@ -93,18 +90,5 @@ public final class Tuner {
                     + base.tuning().metric() + " = " + best.get().metric() + "\n" + SpecWriter.toYaml(bestSpec));
         }
         return result;
-    }
-
-    private static void clear(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(directory)) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
