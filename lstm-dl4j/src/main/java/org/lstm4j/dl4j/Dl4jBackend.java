@@ -11,6 +11,7 @@ import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.Trainer;
 import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.dl4j.internal.Dl4jEngine;
+import org.lstm4j.dl4j.internal.NativeMemorySettings;
 
 /**
  * The Deeplearning4j backend ({@code dl4j}): a DL4J {@code ComputationGraph} per model.
@@ -26,12 +27,18 @@ import org.lstm4j.dl4j.internal.Dl4jEngine;
  * decoupled weight decay (every optimizer), global-norm and element-wise gradient clipping, gradient accumulation
  * and float32 / float64 / float16 precision are all implemented; see {@code docs/parameters.md}.
  *
- * <p>Found through {@link java.util.ServiceLoader} ({@code META-INF/services/org.lstm4j.api.Backend}).
+ * <p>Found through {@link java.util.ServiceLoader} ({@code META-INF/services/org.lstm4j.api.Backend}). Loading the
+ * class sets JavaCPP's {@code org.bytedeco.javacpp.maxPhysicalBytes} to 0 unless it is set (see
+ * {@code docs/performance.md}); an application that starts ND4J before lstm4j should set it itself.
  */
 public final class Dl4jBackend implements Backend {
 
     /** The name stored in bundles. */
     public static final String NAME = "dl4j";
+
+    static {
+        NativeMemorySettings.apply();
+    }
 
     /** Creates the backend; ND4J itself starts on first use. */
     public Dl4jBackend() {

@@ -14,7 +14,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * The layer configurations every architecture is made of, with the training settings that live on layers.
  *
  * <ul>
- *   <li>LSTM: tanh cell activation (DL4J defaults to sigmoid), sigmoid gates, DL4J's forget-gate bias 1.0.</li>
+ *   <li>LSTM: tanh cell activation (DL4J defaults to sigmoid), sigmoid gates, DL4J's forget-gate bias 1.0; run by
+ *       {@link FastLstm}.</li>
  *   <li>{@code l2} (coupled) and {@code weight_decay} (decoupled, {@code w -= lr * c * w} after the optimizer's
  *       step) are set per layer, on weight matrices only: a global {@code weightDecay} on the configuration builder
  *       is applied twice in DL4J M2.1. Biases and BatchNorm's gamma/beta are not regularised.</li>
@@ -41,7 +42,7 @@ final class Layers {
                 .activation(Activation.TANH)
                 .gateActivationFunction(Activation.SIGMOID)
                 .updater(updater());
-        return regularise(lstm).build();
+        return FastLstm.of(regularise(lstm).build());
     }
 
     /** Drops each input element with probability {@code dropout} in training. */

@@ -1,0 +1,116 @@
+package org.lstm4j.dl4j.internal;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DL4J's LSTM layer with its forward and backward passes done by {@link LstmKernel}, for the case lstm4j builds:
+ * NCW input without a mask, sigmoid gates, tanh activation, no dropout or weight noise on the layer, float32 or
+ * float64. Anything else (and DL4J's stateful {@code rnnTimeStep} and truncated BPTT) goes to DL4J's implementation.
+ *
+ * <p>A training forward pass keeps its intermediate arrays; the backward pass that follows for the same input
+ * reuses them instead of recomputing the forward pass as DL4J does.
+ */
+final class FastLstmLayer extends LSTM {
+    /** Set to {@code false} to run DL4J's own LSTM implementation (for comparisons). */
+    static final String ENABLED_PROPERTY = "lstm4j.fastLstm";
+
+    private LstmWorkArrays work;
+    private INDArray[] inputSteps;
+    private INDArray forwardInput;
+
+    FastLstmLayer(NeuralNetConfiguration conf, DataType networkDataType) {
+        super(conf, networkDataType);
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fastPathApplies()) {
+            return super.activate(training, workspaceMgr);
+        }
+        forward(training);
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
+                new long[] {work.batch, work.hidden, work.steps}, 'f');
+        return output.assign(work.hiddenStates);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!fastPathApplies()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        if (forwardInput != input || !work.training) {
+            forward(true);
+        }
+        forwardInput = null;
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
+                new long[] {work.batch, work.features, work.steps}, 'f');
+        INDArray[] inputGradientSteps = LstmWorkArrays.steps(inputGradient);
+        INDArray weightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
+        INDArray recurrentGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
+        LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradientSteps,
+                weightGradient, recurrentGradient, biasGradient);
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(LSTMParamInitializer.INPUT_WEIGHT_KEY, weightGradient);
+        gradient.setGradientFor(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentGradient);
+        gradient.setGradientFor(LSTMParamInitializer.BIAS_KEY, biasGradient);
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    private void forward(boolean training) {
+        long batch = input.size(0);
+        long features = input.size(1);
+        int steps = (int) input.size(2);
+        if (work == null || !work.fits(input.dataType(), batch, features, steps, training)) {
+            if (work != null) {
+                work.close();
+            }
+            work = new LstmWorkArrays(input.dataType(), batch, features, layerConf().getNOut(), steps, training);
+        }
+        inputSteps = work.inputSteps(input);
+        LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work);
+        forwardInput = training ? input : null;
+    }
+
+    private boolean fastPathApplies() {
+        org.deeplearning4j.nn.conf.layers.LSTM conf = layerConf();
+        DataType type = input == null ? null : input.dataType();
+        return Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
+                && input != null && input.rank() == 3 && maskArray == null
+                && (type == DataType.FLOAT || type == DataType.DOUBLE)
+                && type == getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY).dataType()
+                && conf.getRnnDataFormat() == RNNFormat.NCW
+                && conf.getGateActivationFn() instanceof ActivationSigmoid
+                && conf.getActivationFn() instanceof ActivationTanH
+                && conf.getIDropout() == null && conf.getWeightNoise() == null;
+    }
+
+    @Override
+    public void close() {
+        if (work != null) {
+            work.close();
+            work = null;
+        }
+        super.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.lstm4j.dl4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.ModelSpec.Architecture;
+import org.lstm4j.api.OptimizerSpec.OptimizerType;
+import org.lstm4j.api.SampleShape;
+import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.api.TrainingSpec.Precision;
+import org.lstm4j.dl4j.TestSpecs;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@link FastLstm} computes DL4J's LSTM: on the same network, outputs and every parameter's gradient agree with DL4J's
+ * own implementation (switched on through {@link FastLstmLayer#ENABLED_PROPERTY}) to float64 rounding, and its
+ * gradients pass the finite-difference check.
+ */
+class FastLstmTest {
+    private final TrainingSpec float64 = TestSpecs.withPrecision(TestSpecs.training(1), Precision.FLOAT64);
+
+    @AfterEach
+    void enableFastPath() {
+        System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} layer(s), window {2}")
+    @CsvSource({"LSTM, 1, 7", "LSTM, 2, 7", "LSTM, 2, 1", "BILSTM, 2, 6", "ATTENTION, 2, 5"})
+    void matchesDl4jsLstmInOutputsAndGradients(Architecture architecture, int layers, int window) {
+        SampleShape shape = new SampleShape(window, 3, 2);
+        ModelSpec model = TestSpecs.model().withArchitecture(architecture).withNumLayers(layers).withHiddenSize(6);
+        ComputationGraph net = NetworkFactory.build(shape, model, float64, 21);
+        assertThat(net.getLayer(model.architecture() == Architecture.BILSTM ? "fwd0" : "lstm0"))
+                .isInstanceOf(FastLstmLayer.class);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 3, window).subi(0.5).muli(3);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 4, 2);
+
+        INDArray fastOutput = withFastPath(true, () -> net.outputSingle(false, x));
+        INDArray referenceOutput = withFastPath(false, () -> net.outputSingle(false, x));
+        INDArray fastGradient = withFastPath(true, () -> gradient(net, x, y));
+        INDArray referenceGradient = withFastPath(false, () -> gradient(net, x, y));
+
+        assertThat(fastOutput.equalsWithEps(referenceOutput, 1e-12)).isTrue();
+        assertThat(referenceGradient.sumNumber().doubleValue()).isNotZero();
+        assertThat(maxAbsDifference(fastGradient, referenceGradient)).isLessThan(1e-12);
+    }
+
+    @Test
+    void passesAFloat64GradientCheck() {
+        SampleShape shape = new SampleShape(5, 2, 2);
+        TrainingSpec sgd = float64.withOptimizer(TestSpecs.optimizer(OptimizerType.SGD, 1.0, 0.0));
+        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(4), sgd, 8);
+        Nd4j.getRandom().setSeed(13);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 5).subi(0.5).muli(4);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 3, 2);
+        assertThat(GradientChecks.passes(net, x, y, null)).isTrue();
+    }
+
+    /** The work arrays follow the batch size: a training batch, a smaller one, then inference on a third size. */
+    @Test
+    void followsChangingBatchSizesInFloat32() {
+        SampleShape shape = new SampleShape(9, 1, 1);
+        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(8), TestSpecs.training(1), 3);
+        for (int batch : new int[] {16, 5, 1, 16}) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 9);
+            INDArray y = Nd4j.rand(DataType.FLOAT, batch, 1);
+            INDArray fast = withFastPath(true, () -> gradient(net, x, y));
+            INDArray reference = withFastPath(false, () -> gradient(net, x, y));
+            assertThat(maxAbsDifference(fast, reference)).isLessThan(1e-5);
+            INDArray fastOutput = withFastPath(true, () -> net.outputSingle(false, x));
+            INDArray referenceOutput = withFastPath(false, () -> net.outputSingle(false, x));
+            assertThat(fastOutput.equalsWithEps(referenceOutput, 1e-5)).isTrue();
+        }
+    }
+
+    private static INDArray gradient(ComputationGraph net, INDArray x, INDArray y) {
+        net.setInputs(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        return net.getFlattenedGradients().dup();
+    }
+
+    private static double maxAbsDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    private static INDArray withFastPath(boolean enabled, Supplier<INDArray> computation) {
+        System.setProperty(FastLstmLayer.ENABLED_PROPERTY, Boolean.toString(enabled));
+        try {
+            return computation.get();
+        } finally {
+            System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+        }
+    }
+}
