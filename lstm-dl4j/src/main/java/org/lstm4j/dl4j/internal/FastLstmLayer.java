@@ -20,13 +20,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * float64. Anything else (and DL4J's stateful {@code rnnTimeStep} and truncated BPTT) goes to DL4J's implementation.
  *
  * <p>A training forward pass keeps its intermediate arrays; the backward pass that follows for the same input
- * reuses them instead of recomputing the forward pass as DL4J does.
+ * reuses them instead of recomputing the forward pass as DL4J does. Inference on small batches goes to
+ * {@link FusedLstmInference}, one native call per layer.
  */
 final class FastLstmLayer extends LSTM {
     /** Set to {@code false} to run DL4J's own LSTM implementation (for comparisons). */
     static final String ENABLED_PROPERTY = "lstm4j.fastLstm";
 
     private LstmWorkArrays work;
+    private FusedLstmInference fused;
     private INDArray[] inputSteps;
     private INDArray forwardInput;
 
@@ -44,6 +46,11 @@ final class FastLstmLayer extends LSTM {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!fastPathApplies()) {
             return super.activate(training, workspaceMgr);
+        }
+        long batch = input.size(0);
+        long hidden = layerConf().getNOut();
+        if (!training && FusedLstmInference.suits(batch, hidden)) {
+            return fusedInference(workspaceMgr);
         }
         forward(training);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
@@ -74,6 +81,22 @@ final class FastLstmLayer extends LSTM {
         gradient.setGradientFor(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentGradient);
         gradient.setGradientFor(LSTMParamInitializer.BIAS_KEY, biasGradient);
         return new Pair<>(gradient, inputGradient);
+    }
+
+    private INDArray fusedInference(LayerWorkspaceMgr workspaceMgr) {
+        long features = input.size(1);
+        if (fused == null || !fused.fits(input.dataType(), features)) {
+            if (fused != null) {
+                fused.close();
+            }
+            fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut());
+        }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
+                new long[] {input.size(0), layerConf().getNOut(), input.size(2)}, 'c');
+        fused.forward(input, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), output);
+        forwardInput = null;
+        return output;
     }
 
     private void forward(boolean training) {
@@ -110,6 +133,10 @@ final class FastLstmLayer extends LSTM {
         if (work != null) {
             work.close();
             work = null;
+        }
+        if (fused != null) {
+            fused.close();
+            fused = null;
         }
         super.close();
     }

@@ -82,6 +82,30 @@ class FastLstmTest {
         }
     }
 
+    /**
+     * Inference takes libnd4j's fused {@code lstmLayer} for small batches (its gate order differs from DL4J's) and
+     * the kernel for large ones; both give DL4J's outputs, in float32 and float64, also after a training step.
+     */
+    @ParameterizedTest(name = "{0} window(s), {1}")
+    @CsvSource({"1, FLOAT32", "3, FLOAT64", "200, FLOAT32", "200, FLOAT64"})
+    void inferenceMatchesDl4jOnSmallAndLargeBatches(int batch, Precision precision) {
+        assertThat(FusedLstmInference.suits(batch, 50)).isEqualTo(batch * 50 <= FusedLstmInference.MAX_BATCH_TIMES_HIDDEN);
+        SampleShape shape = new SampleShape(6, 2, 1);
+        TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
+        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(50), training, 4);
+        DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
+        double tolerance = precision == Precision.FLOAT64 ? 1e-12 : 1e-5;
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(type, batch, 2, 6).subi(0.5).muli(4);
+        INDArray y = Nd4j.rand(type, batch, 1);
+        for (int round = 0; round < 2; round++) {
+            INDArray fast = withFastPath(true, () -> net.outputSingle(false, x));
+            INDArray reference = withFastPath(false, () -> net.outputSingle(false, x));
+            assertThat(maxAbsDifference(fast, reference)).isLessThan(tolerance);
+            new OptimizerStep(net, training).apply(1, batch, i -> new org.nd4j.linalg.dataset.DataSet(x, y));
+        }
+    }
+
     private static INDArray gradient(ComputationGraph net, INDArray x, INDArray y) {
         net.setInputs(x);
         net.setLabels(y);
