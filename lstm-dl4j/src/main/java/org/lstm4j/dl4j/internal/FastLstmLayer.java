@@ -89,11 +89,11 @@ final class FastLstmLayer extends LSTM {
             if (fused != null) {
                 fused.close();
             }
-            fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut());
+            fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut(), params().length());
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 new long[] {input.size(0), layerConf().getNOut(), input.size(2)}, 'c');
-        fused.forward(input, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+        fused.forward(input, params().reshape(1, params().length()), getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), output);
         forwardInput = null;
         return output;
