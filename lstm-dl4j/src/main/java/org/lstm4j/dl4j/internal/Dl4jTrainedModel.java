@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained network. Predicts in inference mode (no dropout, BatchNorm on its running statistics) in batches of up
- * to {@value #BATCH} windows; DL4J's {@code output} is synchronized, so concurrent callers are safe but served one at
+ * to {@value #BATCH} windows (up to {@value SmallBatchLstm#MAX_WINDOWS} windows of the {@code lstm} architecture in
+ * plain Java, {@link SmallBatchLstm}); DL4J's {@code output} is synchronized, so concurrent callers are safe but served one at
  * a time. {@link #of} gives attention networks the {@link org.lstm4j.api.AttentionWeights} capability.
  * {@link #close} frees the network's native memory; afterwards every method but {@code close} throws
  * {@link IllegalStateException} (instead of letting ND4J touch freed memory).
@@ -24,24 +25,36 @@ class Dl4jTrainedModel implements TrainedModel {
 
     private final ComputationGraph net;
     private final SampleShape shape;
+    private final SmallBatchLstm smallBatch;
     private volatile boolean closed;
 
     Dl4jTrainedModel(ComputationGraph net, SampleShape shape) {
+        this(net, shape, null);
+    }
+
+    private Dl4jTrainedModel(ComputationGraph net, SampleShape shape, SmallBatchLstm smallBatch) {
         this.net = net;
         this.shape = shape;
+        this.smallBatch = smallBatch;
     }
 
     /** The model for a network built from {@code model}. */
     static Dl4jTrainedModel of(ComputationGraph net, SampleShape shape, ModelSpec model) {
         return model.architecture() == ModelSpec.Architecture.ATTENTION
                 ? new Dl4jAttentionModel(net, shape)
-                : new Dl4jTrainedModel(net, shape);
+                : new Dl4jTrainedModel(net, shape, SmallBatchLstm.forNetwork(net, shape, model));
     }
 
     @Override
     public double[][] predict(WindowedData data) {
         checkShape(data);
         ComputationGraph net = network();
+        if (smallBatch != null && SmallBatchLstm.suits(data.size())) {
+            synchronized (net) { // as below: close() cannot free the network in the middle
+                network();
+                return smallBatch.predict(data);
+            }
+        }
         int horizon = shape.horizon();
         double[][] result = new double[data.size()][];
         Batches batches = new Batches(data, net.params().dataType());

@@ -1,0 +1,53 @@
+package org.lstm4j.dl4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.SampleShape;
+import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.api.TrainingSpec.Precision;
+import org.lstm4j.dl4j.SineWindows;
+import org.lstm4j.dl4j.TestSpecs;
+
+/**
+ * {@link SmallBatchLstm} predicts what the DL4J network predicts, for stacked LSTMs with dropout (identity at
+ * inference), in float32 and float64, and follows the network's parameters when they change.
+ */
+class SmallBatchLstmTest {
+    @AfterEach
+    void enableFastPaths() {
+        System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+    }
+
+    @ParameterizedTest(name = "{0} layer(s), dropout {1}, {2}")
+    @CsvSource({"1, 0.0, FLOAT32", "2, 0.3, FLOAT32", "3, 0.0, FLOAT64"})
+    void predictsWhatTheNetworkPredicts(int layers, double dropout, Precision precision) {
+        SineWindows data = SineWindows.of(40, 6, 2, 3, 2.0);
+        SampleShape shape = new SampleShape(6, 3, 2);
+        ModelSpec model = TestSpecs.model().withNumLayers(layers).withHiddenSize(7).withDropout(dropout);
+        TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
+        ComputationGraph net = NetworkFactory.build(shape, model, training, 3);
+        Dl4jTrainedModel trained = Dl4jTrainedModel.of(net, shape, model);
+        double tolerance = precision == Precision.FLOAT64 ? 1e-12 : 1e-5;
+        SineWindows few = data.range(5, 5 + SmallBatchLstm.MAX_WINDOWS);
+        assertThat(SmallBatchLstm.forNetwork(net, shape, model)).isNotNull();
+        for (int round = 0; round < 2; round++) {
+            double[][] java = trained.predict(few);
+            System.setProperty(FastLstmLayer.ENABLED_PROPERTY, "false");
+            double[][] network = trained.predict(few);
+            System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+            for (int i = 0; i < few.size(); i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertThat(Math.abs(java[i][j] - network[i][j])).isLessThan(tolerance);
+                }
+            }
+            // the parameters change: the next round must see the new ones
+            Batches batches = new Batches(data, net.params().dataType());
+            new OptimizerStep(net, training).apply(1, data.size(), i -> batches.dataSet(null, 0, data.size()));
+        }
+    }
+}
