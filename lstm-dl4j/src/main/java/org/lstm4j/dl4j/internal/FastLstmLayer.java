@@ -24,9 +24,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link FusedLstmInference}, one native call per layer.
  */
 final class FastLstmLayer extends LSTM {
-    /** Set to {@code false} to run DL4J's own LSTM implementation (for comparisons). */
-    static final String ENABLED_PROPERTY = "lstm4j.fastLstm";
-
     private LstmWorkArrays work;
     private FusedLstmInference fused;
     private INDArray[] inputSteps;
@@ -49,7 +46,7 @@ final class FastLstmLayer extends LSTM {
         }
         long batch = input.size(0);
         long hidden = layerConf().getNOut();
-        if (!training && FusedLstmInference.suits(batch, hidden)) {
+        if (!training && FastPaths.fusedInference() && FusedLstmInference.suits(batch, hidden)) {
             return fusedInference(workspaceMgr);
         }
         forward(training);
@@ -118,7 +115,7 @@ final class FastLstmLayer extends LSTM {
     private boolean fastPathApplies() {
         org.deeplearning4j.nn.conf.layers.LSTM conf = layerConf();
         DataType type = input == null ? null : input.dataType();
-        return Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
+        return FastPaths.kernel()
                 && input != null && input.rank() == 3 && maskArray == null
                 && (type == DataType.FLOAT || type == DataType.DOUBLE)
                 && type == getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY).dataType()

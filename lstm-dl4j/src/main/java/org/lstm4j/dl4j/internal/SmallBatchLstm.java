@@ -50,7 +50,7 @@ final class SmallBatchLstm {
 
     /** Whether a call with this many windows takes this path. */
     static boolean suits(int windows) {
-        return windows <= MAX_WINDOWS && Boolean.parseBoolean(System.getProperty(FastLstmLayer.ENABLED_PROPERTY, "true"));
+        return windows <= MAX_WINDOWS && FastPaths.javaInference();
     }
 
     /** One row of {@code horizon} forecasts per window of {@code data}. */

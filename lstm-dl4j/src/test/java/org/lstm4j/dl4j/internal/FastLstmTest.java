@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link FastLstm} computes DL4J's LSTM: on the same network, outputs and every parameter's gradient agree with DL4J's
- * own implementation (switched on through {@link FastLstmLayer#ENABLED_PROPERTY}) to float64 rounding, and its
+ * own implementation (switched on through {@link FastPaths#KERNEL}) to float64 rounding, and its
  * gradients pass the finite-difference check.
  */
 class FastLstmTest {
@@ -29,7 +29,7 @@ class FastLstmTest {
 
     @AfterEach
     void enableFastPath() {
-        System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+        System.clearProperty(FastPaths.KERNEL);
     }
 
     @ParameterizedTest(name = "{0}, {1} layer(s), window {2}")
@@ -118,11 +118,11 @@ class FastLstmTest {
     }
 
     private static INDArray withFastPath(boolean enabled, Supplier<INDArray> computation) {
-        System.setProperty(FastLstmLayer.ENABLED_PROPERTY, Boolean.toString(enabled));
+        System.setProperty(FastPaths.KERNEL, Boolean.toString(enabled));
         try {
             return computation.get();
         } finally {
-            System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+            System.clearProperty(FastPaths.KERNEL);
         }
     }
 }

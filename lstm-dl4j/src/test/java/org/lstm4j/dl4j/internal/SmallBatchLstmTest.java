@@ -20,7 +20,7 @@ import org.lstm4j.dl4j.TestSpecs;
 class SmallBatchLstmTest {
     @AfterEach
     void enableFastPaths() {
-        System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+        System.clearProperty(FastPaths.KERNEL);
     }
 
     @ParameterizedTest(name = "{0} layer(s), dropout {1}, {2}")
@@ -37,9 +37,9 @@ class SmallBatchLstmTest {
         assertThat(SmallBatchLstm.forNetwork(net, shape, model)).isNotNull();
         for (int round = 0; round < 2; round++) {
             double[][] java = trained.predict(few);
-            System.setProperty(FastLstmLayer.ENABLED_PROPERTY, "false");
+            System.setProperty(FastPaths.KERNEL, "false");
             double[][] network = trained.predict(few);
-            System.clearProperty(FastLstmLayer.ENABLED_PROPERTY);
+            System.clearProperty(FastPaths.KERNEL);
             for (int i = 0; i < few.size(); i++) {
                 for (int j = 0; j < 2; j++) {
                     assertThat(Math.abs(java[i][j] - network[i][j])).isLessThan(tolerance);

@@ -1,0 +1,39 @@
+package org.lstm4j.dl4j.internal;
+
+/**
+ * System properties that switch off lstm4j's faster implementations one by one, to compare them with what they
+ * replace (each defaults to {@code true}; read on every use, so a test can flip them):
+ *
+ * <ul>
+ *   <li>{@value #KERNEL}: {@link LstmKernel} for training and large-batch inference; {@code false} runs DL4J's own
+ *       LSTM implementation, and with it every path below;</li>
+ *   <li>{@value #FUSED_INFERENCE}: libnd4j's fused {@code lstmLayer} for small-batch inference
+ *       ({@link FusedLstmInference});</li>
+ *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm}).</li>
+ * </ul>
+ * The results are the same either way (tested); only the speed differs.
+ */
+final class FastPaths {
+    static final String KERNEL = "lstm4j.fastLstm";
+    static final String FUSED_INFERENCE = "lstm4j.fusedLstmInference";
+    static final String JAVA_INFERENCE = "lstm4j.javaInference";
+
+    private FastPaths() {
+    }
+
+    static boolean kernel() {
+        return enabled(KERNEL);
+    }
+
+    static boolean fusedInference() {
+        return kernel() && enabled(FUSED_INFERENCE);
+    }
+
+    static boolean javaInference() {
+        return kernel() && enabled(JAVA_INFERENCE);
+    }
+
+    private static boolean enabled(String property) {
+        return Boolean.parseBoolean(System.getProperty(property, "true"));
+    }
+}
