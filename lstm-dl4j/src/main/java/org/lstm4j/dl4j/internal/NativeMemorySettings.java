@@ -5,8 +5,8 @@ package org.lstm4j.dl4j.internal;
  *
  * <p>{@code org.bytedeco.javacpp.maxPhysicalBytes = 0}: by default JavaCPP reads {@code /proc/self/statm} on every
  * native allocation to compare the process's resident memory with a limit, and ND4J allocates on almost every
- * operation (shape descriptors, scalars). On the sine benchmark that read took 8% of all CPU samples and the
- * training epoch went from 55 to 46 ms without it. JavaCPP's other limit, {@code maxBytes} (the native bytes it
+ * operation (shape descriptors, scalars). On the sine benchmark that read took 8% of all CPU samples; the epoch
+ * took 0.92x the time without it ({@code docs/performance.md}). JavaCPP's other limit, {@code maxBytes} (the native bytes it
  * allocated itself, a counter), stays in force.
  */
 public final class NativeMemorySettings {
