@@ -18,7 +18,7 @@ import org.lstm4j.api.WindowedData;
  * LSTM again in float64 and float16, for the cost of each precision.
  *
  * <p>Run with the test class path and {@code OMP_NUM_THREADS=1}. Arguments: {@code architectures},
- * {@code precisions} or {@code all} (the default), then seeds (default 7). float16 is slow on CPU (no half-precision
+ * {@code precisions}, {@code float64} (the float64 rows only) or {@code all} (the default), then seeds (default 7). float16 is slow on CPU (no half-precision
  * BLAS: tens of seconds per epoch), so {@code precisions} takes a long time.
  */
 public final class ArchitectureComparison {
@@ -52,15 +52,17 @@ public final class ArchitectureComparison {
                 test.size(), System.getenv("OMP_NUM_THREADS"));
         System.out.println("architecture  precision  seed  params  median_epoch_ms  test_rmse");
         for (ModelSpec.Architecture architecture : ModelSpec.Architecture.values()) {
-            for (long seed : mode.equals("precisions") ? new long[0] : seeds) {
+            for (long seed : mode.equals("precisions") || mode.equals("float64") ? new long[0] : seeds) {
                 run(lstm.withArchitecture(architecture), training, seed, train, test, hi - lo);
             }
         }
         if (mode.equals("architectures")) {
             return;
         }
-        for (TrainingSpec.Precision precision : new TrainingSpec.Precision[] {TrainingSpec.Precision.FLOAT64,
-                TrainingSpec.Precision.FLOAT16}) {
+        TrainingSpec.Precision[] precisions = mode.equals("float64")
+                ? new TrainingSpec.Precision[] {TrainingSpec.Precision.FLOAT64}
+                : new TrainingSpec.Precision[] {TrainingSpec.Precision.FLOAT64, TrainingSpec.Precision.FLOAT16};
+        for (TrainingSpec.Precision precision : precisions) {
             TrainingSpec t = new TrainingSpec(training.epochs(), training.batchSize(), training.shuffle(),
                     training.optimizer(), training.loss(), training.l2(), training.weightDecay(),
                     training.gradientClipping(), training.accumulationSteps(), precision, training.scheduler(),
