@@ -100,6 +100,14 @@ class Dl4jTrainedModel implements TrainedModel {
         synchronized (net) {
             if (!closed) {
                 closed = true;
+                for (Layer layer : net.getLayers()) {
+                    if (layer instanceof FastLstmLayer fast) {
+                        fast.releaseWorkArrays();
+                    }
+                }
+                if (smallBatch != null) {
+                    smallBatch.release();
+                }
                 net.close();
             }
         }

@@ -127,6 +127,20 @@ final class FastLstmLayer extends LSTM {
 
     @Override
     public void close() {
+        releaseWorkArrays();
+        super.close();
+    }
+
+    /**
+     * Frees this layer's work arrays now rather than when the garbage collector finds them (DL4J's
+     * {@code ComputationGraph.close()} does not close its layers). The layer stays usable: it allocates them again.
+     */
+    /** Whether work arrays are allocated (for tests). */
+    boolean hasWorkArrays() {
+        return work != null || fused != null;
+    }
+
+    void releaseWorkArrays() {
         if (work != null) {
             work.close();
             work = null;
@@ -135,6 +149,7 @@ final class FastLstmLayer extends LSTM {
             fused.close();
             fused = null;
         }
-        super.close();
+        inputSteps = null;
+        forwardInput = null;
     }
 }

@@ -91,6 +91,15 @@ final class SmallBatchLstm {
         return weights;
     }
 
+    /** Frees the native copy of the parameters; a later call copies them again. */
+    synchronized void release() {
+        if (copiedFrom != null) {
+            copiedFrom.close();
+            copiedFrom = null;
+            weights = null;
+        }
+    }
+
     private record Weights(LstmWeights[] layers, Linear head) {
     }
 

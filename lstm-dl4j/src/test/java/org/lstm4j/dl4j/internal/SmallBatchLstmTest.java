@@ -1,9 +1,11 @@
 package org.lstm4j.dl4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lstm4j.api.ModelSpec;
@@ -21,6 +23,31 @@ class SmallBatchLstmTest {
     @AfterEach
     void enableFastPaths() {
         System.clearProperty(FastPaths.KERNEL);
+    }
+
+    /**
+     * Closing a model frees the work arrays of its LSTM layers and its Java copy of the weights; a layer whose
+     * arrays were released computes the same again; a closed model refuses to predict.
+     */
+    @Test
+    void closeReleasesTheWorkArraysAndTheModelRefusesToPredictAfterwards() {
+        SineWindows data = SineWindows.of(300, 6, 1);
+        SampleShape shape = new SampleShape(6, 1, 1);
+        ModelSpec model = TestSpecs.model().withHiddenSize(8);
+        ComputationGraph net = NetworkFactory.build(shape, model, TestSpecs.training(1), 5);
+        Dl4jTrainedModel trained = Dl4jTrainedModel.of(net, shape, model);
+        double[][] many = trained.predict(data); // the network's path: work arrays allocated
+        double[][] one = trained.predict(data.range(0, 1)); // the Java path: weights copied
+        FastLstmLayer layer = (FastLstmLayer) net.getLayer(StackedLstm.LSTM + 0);
+        assertThat(layer.hasWorkArrays()).isTrue();
+        layer.releaseWorkArrays();
+        assertThat(layer.hasWorkArrays()).isFalse();
+        assertThat(trained.predict(data)).isDeepEqualTo(many);
+        trained.close();
+        assertThat(layer.hasWorkArrays()).isFalse();
+        assertThatThrownBy(() -> trained.predict(data.range(0, 1))).isInstanceOf(IllegalStateException.class);
+        trained.close(); // idempotent
+        assertThat(one[0][0]).isCloseTo(many[0][0], org.assertj.core.api.Assertions.within(1e-5));
     }
 
     @ParameterizedTest(name = "{0} layer(s), dropout {1}, {2}")
