@@ -11,7 +11,8 @@ package org.lstm4j.dl4j.internal;
  *       ({@link FusedLstmInference});</li>
  *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm}).</li>
  * </ul>
- * The results are the same either way (tested); only the speed differs.
+ * The results are the same either way (tested); only the speed differs. All are off on a backend other than ND4J's
+ * CPU backend: they were measured and tested on the CPU only, and on CUDA DL4J's own layer is the tested path.
  */
 final class FastPaths {
     static final String KERNEL = "lstm4j.fastLstm";
@@ -22,7 +23,7 @@ final class FastPaths {
     }
 
     static boolean kernel() {
-        return enabled(KERNEL);
+        return CpuBackend.IS_CPU && enabled(KERNEL);
     }
 
     static boolean fusedInference() {
@@ -31,6 +32,12 @@ final class FastPaths {
 
     static boolean javaInference() {
         return kernel() && enabled(JAVA_INFERENCE);
+    }
+
+    /** Whether ND4J runs on its CPU backend; asked once, when first needed (ND4J has started by then). */
+    private static final class CpuBackend {
+        static final boolean IS_CPU = "CPU".equalsIgnoreCase(
+                org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
     }
 
     private static boolean enabled(String property) {

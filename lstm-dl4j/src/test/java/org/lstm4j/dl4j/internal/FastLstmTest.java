@@ -38,15 +38,18 @@ class FastLstmTest {
         SampleShape shape = new SampleShape(window, 3, 2);
         ModelSpec model = TestSpecs.model().withArchitecture(architecture).withNumLayers(layers).withHiddenSize(6);
         ComputationGraph net = NetworkFactory.build(shape, model, float64, 21);
-        assertThat(net.getLayer(model.architecture() == Architecture.BILSTM ? "fwd0" : "lstm0"))
-                .isInstanceOf(FastLstmLayer.class);
+        FastLstmLayer first = (FastLstmLayer) net.getLayer(model.architecture() == Architecture.BILSTM ? "fwd0" : "lstm0");
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 3, window).subi(0.5).muli(3);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 4, 2);
 
         INDArray fastOutput = withFastPath(true, () -> net.outputSingle(false, x));
+        assertThat(first.hasWorkArrays()).as("lstm4j's inference path ran").isTrue();
+        first.releaseWorkArrays();
         INDArray referenceOutput = withFastPath(false, () -> net.outputSingle(false, x));
+        assertThat(first.hasWorkArrays()).as("DL4J's implementation ran").isFalse();
         INDArray fastGradient = withFastPath(true, () -> gradient(net, x, y));
+        assertThat(first.hasWorkArrays()).as("lstm4j's training path ran").isTrue();
         INDArray referenceGradient = withFastPath(false, () -> gradient(net, x, y));
 
         assertThat(fastOutput.equalsWithEps(referenceOutput, 1e-12)).isTrue();
