@@ -120,7 +120,13 @@ final class LstmKernel {
         if (last == 0) {
             recurrentGradient.assign(0);
         }
-        biasGradient.assign(work.preActivationGradientAll.sum(0, 2).reshape(biasGradient.shape()));
+        // db[j] = sum over windows and steps of dz: column sums of dz seen as 'f' [batch, 4 hidden x steps] (a matrix
+        // product with ones), then the sum over steps (another); ND4J's strided sum(0, 2) took 3% of a training step
+        long gates = 4 * work.hidden;
+        Nd4j.gemm(work.ones, work.preActivationGradientAll.reshape('f', work.batch, gates * work.steps),
+                work.gateSums, true, false, 1.0, 0.0);
+        Nd4j.gemm(work.gateSums.reshape('f', gates, work.steps), work.stepOnes, biasGradient.reshape(gates, 1),
+                false, false, 1.0, 0.0);
     }
 
     /**

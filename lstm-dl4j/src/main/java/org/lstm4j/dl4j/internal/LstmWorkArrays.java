@@ -45,6 +45,10 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray cellGradient;
     /** Training only: the activation functions' derivatives at the current step. */
     final LstmGates derivatives;
+    /** Training only: per step and gate unit, the sum of the pre-activation gradients over the batch. */
+    final INDArray gateSums;
+    /** Training only: a column of {@code steps} ones. */
+    final INDArray stepOnes;
 
     private final INDArray[] owned;
     private INDArray inputCopy;
@@ -80,8 +84,10 @@ final class LstmWorkArrays implements AutoCloseable {
                 cellGradient = matrix(hidden);
                 INDArray derivative = matrix(4 * hidden);
                 derivatives = new LstmGates(derivative, hidden);
+                gateSums = Nd4j.create(dataType, new long[] {1, 4 * hidden * steps}, 'f');
+                stepOnes = Nd4j.ones(dataType, steps, 1);
                 owned = new INDArray[] {z, biasRows, ones, a, c, tc, hiddenStates, scratch, scratch2,
-                        preActivationGradientAll, hiddenGradients, cellGradient, derivative};
+                        preActivationGradientAll, hiddenGradients, cellGradient, derivative, gateSums, stepOnes};
             } else {
                 preActivationGradientAll = null;
                 preActivationGradients = null;
@@ -89,6 +95,8 @@ final class LstmWorkArrays implements AutoCloseable {
                 hiddenGradient = null;
                 cellGradient = null;
                 derivatives = null;
+                gateSums = null;
+                stepOnes = null;
                 owned = new INDArray[] {z, biasRows, ones, a, c, tc, hiddenStates, scratch, scratch2};
             }
         }
