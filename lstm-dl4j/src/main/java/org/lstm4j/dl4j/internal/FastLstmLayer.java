@@ -24,7 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link FusedLstmInference}, one native call per layer.
  */
 final class FastLstmLayer extends LSTM {
+    /** The arrays of the last forward pass: one of the next two. */
     private LstmWorkArrays work;
+    /** Kept apart so that validation between training steps does not reallocate the training arrays. */
+    private LstmWorkArrays trainingWork;
+    private LstmWorkArrays inferenceWork;
     private FusedLstmInference fused;
     private INDArray[] inputSteps;
     private INDArray forwardInput;
@@ -100,12 +104,19 @@ final class FastLstmLayer extends LSTM {
         long batch = input.size(0);
         long features = input.size(1);
         int steps = (int) input.size(2);
-        if (work == null || !work.fits(input.dataType(), batch, features, steps, training)) {
-            if (work != null) {
-                work.close();
+        LstmWorkArrays current = training ? trainingWork : inferenceWork;
+        if (current == null || !current.fits(input.dataType(), batch, features, steps, training)) {
+            if (current != null) {
+                current.close();
             }
-            work = new LstmWorkArrays(input.dataType(), batch, features, layerConf().getNOut(), steps, training);
+            current = new LstmWorkArrays(input.dataType(), batch, features, layerConf().getNOut(), steps, training);
+            if (training) {
+                trainingWork = current;
+            } else {
+                inferenceWork = current;
+            }
         }
+        work = current;
         inputSteps = work.inputSteps(input);
         LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work);
@@ -137,14 +148,18 @@ final class FastLstmLayer extends LSTM {
      */
     /** Whether work arrays are allocated (for tests). */
     boolean hasWorkArrays() {
-        return work != null || fused != null;
+        return trainingWork != null || inferenceWork != null || fused != null;
     }
 
     void releaseWorkArrays() {
-        if (work != null) {
-            work.close();
-            work = null;
+        for (LstmWorkArrays arrays : new LstmWorkArrays[] {trainingWork, inferenceWork}) {
+            if (arrays != null) {
+                arrays.close();
+            }
         }
+        work = null;
+        trainingWork = null;
+        inferenceWork = null;
         if (fused != null) {
             fused.close();
             fused = null;
