@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * One run of the {@code lstm} command line, in process, with its exit code and console output.
+ * One run of the {@code lstm} command line, in process, with its exit code and console output. Public for the tests
+ * of the command's subpackages.
  *
  * @param exitCode the exit code
  * @param out      what it printed to standard output
  * @param err      what it printed to standard error
  */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    /** Runs {@code lstm args...} in this JVM. */
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LstmCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);

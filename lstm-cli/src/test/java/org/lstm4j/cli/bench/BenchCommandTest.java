@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.cli.CliRun;
 
 /**
  * {@code lstm bench} on tiny sizes ({@code --quick}): every figure is printed, the fresh-JVM path works, PyTorch
@@ -23,7 +24,7 @@ class BenchCommandTest {
 
     @Test
     void quickRunPrintsEveryFigureOfEveryWorkload() {
-        BenchRun run = BenchRun.of("bench", "--quick", "--in-process");
+        CliRun run = CliRun.of("bench", "--quick", "--in-process");
         assertThat(run.exitCode()).as(run.err()).isZero();
         for (Workload w : Workload.values()) {
             assertThat(run.out()).containsPattern("(?m)^" + w.id() + " +lstm4j ");
@@ -41,7 +42,7 @@ class BenchCommandTest {
 
     @Test
     void eachWorkloadRunsInAFreshJvmAndPrintsOneJsonLine() {
-        BenchRun run = BenchRun.of("bench", "--quick", "--json", "startup", "infer");
+        CliRun run = CliRun.of("bench", "--quick", "--json", "startup", "infer");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -58,7 +59,7 @@ class BenchCommandTest {
 
     @Test
     void aMissingInterpreterIsReportedAndLstm4jIsStillMeasured() {
-        BenchRun run = BenchRun.of("bench", "--quick", "--in-process", "--torch", "/nonexistent/python3", "startup");
+        CliRun run = CliRun.of("bench", "--quick", "--in-process", "--torch", "/nonexistent/python3", "startup");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--torch /nonexistent/python3: cannot run it")
                 .contains("apt-get install -y python3-torch").contains("Measuring lstm4j only");
@@ -69,7 +70,7 @@ class BenchCommandTest {
     @Test
     void alternatesWithThePyTorchReferenceAndPrintsRatios() throws IOException {
         Path python = fakePython();
-        BenchRun run = BenchRun.of("bench", "--quick", "--in-process", "--torch", python.toString(),
+        CliRun run = CliRun.of("bench", "--quick", "--in-process", "--torch", python.toString(),
                 "--torch-scripts", dir.toString(), "infer", "startup");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("calls.log")))
@@ -81,7 +82,7 @@ class BenchCommandTest {
         assertThat(tableRow(run.out(), "infer: windows/s at batch 1024")).contains("30,000").contains("higher is better");
         assertThat(tableRow(run.out(), "startup: process spawn to first prediction, ms")).containsPattern("\\| +n/a \\| +[0-9,]+ \\| +n/a \\|");
 
-        BenchRun json = BenchRun.of("bench", "--quick", "--in-process", "--json", "--torch", python.toString(),
+        CliRun json = CliRun.of("bench", "--quick", "--in-process", "--json", "--torch", python.toString(),
                 "--torch-scripts", dir.toString(), "infer");
         Map<String, Object> line = FlatJson.parse(json.out().strip());
         assertThat(line).containsEntry("torch_version", "0.0-fake").containsEntry("torch_b1_latency_us", 700.0)
@@ -92,7 +93,7 @@ class BenchCommandTest {
     @Test
     void aFailingPyTorchWorkloadGivesExitCode1WithItsOutput() throws IOException {
         Path python = fakePython();
-        BenchRun run = BenchRun.of("bench", "--quick", "--in-process", "--torch", python.toString(),
+        CliRun run = CliRun.of("bench", "--quick", "--in-process", "--torch", python.toString(),
                 "--torch-scripts", dir.toString(), "sine");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("sine: PyTorch").contains("exited with code 3").contains("| no sine here");
@@ -101,10 +102,10 @@ class BenchCommandTest {
 
     @Test
     void badCommandLinesGiveExitCode2() {
-        BenchRun unknown = BenchRun.of("bench", "--quick", "sine", "nosuch");
+        CliRun unknown = CliRun.of("bench", "--quick", "sine", "nosuch");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown workload 'nosuch'; choose from startup, sine, large, infer, inferlarge");
-        BenchRun threads = BenchRun.of("bench", "--quick", "--threads", "0");
+        CliRun threads = CliRun.of("bench", "--quick", "--threads", "0");
         assertThat(threads.exitCode()).isEqualTo(2);
         assertThat(threads.err()).contains("--threads must be >= 1");
     }
