@@ -90,11 +90,11 @@ final class FastLstmLayer extends LSTM {
             if (fused != null) {
                 fused.close();
             }
-            fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut(), params().length());
+            fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut());
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 new long[] {input.size(0), layerConf().getNOut(), input.size(2)}, 'c');
-        fused.forward(input, params().reshape(1, params().length()), getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+        fused.forward(input, params(), getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), output);
         forwardInput = null;
         return output;
@@ -142,15 +142,15 @@ final class FastLstmLayer extends LSTM {
         super.close();
     }
 
-    /**
-     * Frees this layer's work arrays now rather than when the garbage collector finds them (DL4J's
-     * {@code ComputationGraph.close()} does not close its layers). The layer stays usable: it allocates them again.
-     */
     /** Whether work arrays are allocated (for tests). */
     boolean hasWorkArrays() {
         return trainingWork != null || inferenceWork != null || fused != null;
     }
 
+    /**
+     * Frees this layer's work arrays now rather than when the garbage collector finds them (DL4J's
+     * {@code ComputationGraph.close()} does not close its layers). The layer stays usable: it allocates them again.
+     */
     void releaseWorkArrays() {
         for (LstmWorkArrays arrays : new LstmWorkArrays[] {trainingWork, inferenceWork}) {
             if (arrays != null) {

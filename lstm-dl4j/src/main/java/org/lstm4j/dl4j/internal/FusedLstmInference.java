@@ -33,10 +33,10 @@ final class FusedLstmInference implements AutoCloseable {
     private final INDArray weights;
     private final INDArray recurrent;
     private final INDArray bias;
-    /** The layer's parameters the reordered copies were made from (NaN at first, equal to nothing). */
-    private final INDArray reorderedFrom;
+    /** The layer's parameters the reordered copies were made from. */
+    private final ParameterSnapshot reorderedFrom = new ParameterSnapshot();
 
-    FusedLstmInference(DataType dataType, long features, long hidden, long parameters) {
+    FusedLstmInference(DataType dataType, long features, long hidden) {
         this.hidden = hidden;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             // column j of the reordered parameter is column from[j] of DL4J's
@@ -48,7 +48,6 @@ final class FusedLstmInference implements AutoCloseable {
             weights = Nd4j.create(dataType, new long[] {features, 4 * hidden}, 'f');
             recurrent = Nd4j.create(dataType, new long[] {hidden, 4 * hidden}, 'f');
             bias = Nd4j.create(dataType, new long[] {4 * hidden}, 'f');
-            reorderedFrom = Nd4j.valueArrayOf(new long[] {1, parameters}, Double.NaN, dataType);
         }
     }
 
@@ -71,11 +70,11 @@ final class FusedLstmInference implements AutoCloseable {
      */
     void forward(INDArray input, INDArray layerParameters, INDArray dl4jWeights, INDArray dl4jRecurrent,
             INDArray dl4jBias, INDArray output) {
-        if (!layerParameters.equalsWithEps(reorderedFrom, 0.0)) {
+        if (reorderedFrom.changed(layerParameters)) {
             reorder(dl4jWeights, weights);
             reorder(dl4jRecurrent, recurrent);
             reorder(dl4jBias, bias);
-            reorderedFrom.assign(layerParameters);
+            reorderedFrom.take(layerParameters);
         }
         DynamicCustomOp op = DynamicCustomOp.builder("lstmLayer")
                 .addInputs(input, weights, recurrent, bias)

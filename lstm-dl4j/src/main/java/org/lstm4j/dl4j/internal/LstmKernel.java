@@ -90,9 +90,7 @@ final class LstmKernel {
             mul(dh, cellTanh, dz.output);
             // dc += dh * o * (1 - tanh(c)^2)
             mul(dh, g.output, scratch);
-            exec(new Square(cellTanh, scratch2));
-            exec(new OneMinus(scratch2, scratch2));
-            mul(scratch, scratch2, scratch);
+            mul(scratch, oneMinusSquare(cellTanh, scratch2), scratch);
             if (t == last) {
                 dc.assign(scratch);
             } else {
@@ -101,14 +99,13 @@ final class LstmKernel {
             mul(dc, g.input, dz.blockInput);
             mul(dc, g.blockInput, dz.input);
             if (t > 0) {
-            mul(dc, work.cell[t - 1], dz.forget);
+                mul(dc, work.cell[t - 1], dz.forget);
             } else {
                 dz.forget.assign(0);
             }
             mul(dc, g.forget, dc);
             exec(new TimesOneMinus(g.sigmoidGates, derivative.sigmoidGates));
-            exec(new Square(g.blockInput, derivative.blockInput));
-            exec(new OneMinus(derivative.blockInput, derivative.blockInput));
+            oneMinusSquare(g.blockInput, derivative.blockInput);
             mul(dz.all, derivative.all, dz.all);
             Nd4j.gemm(dz.all, weights, inputGradient[t], false, true, 1.0, 0.0);
             Nd4j.gemm(input[t], dz.all, weightGradient, true, false, 1.0, t == last ? 0.0 : 1.0);
@@ -138,6 +135,13 @@ final class LstmKernel {
         in.mul(2, out);
         exec(new Sigmoid(out, out));
         out.muli(2).subi(1);
+    }
+
+    /** {@code out = 1 - in^2}, tanh's derivative from tanh's value; returns {@code out}. */
+    private static INDArray oneMinusSquare(INDArray in, INDArray out) {
+        exec(new Square(in, out));
+        exec(new OneMinus(out, out));
+        return out;
     }
 
     /** {@code z = x * y} element-wise; returns {@code z}. */

@@ -31,7 +31,7 @@ final class SmallBatchLstm {
     private final ComputationGraph net;
     private final SampleShape shape;
     private final int layers;
-    private INDArray copiedFrom;
+    private final ParameterSnapshot copiedFrom = new ParameterSnapshot();
     private Weights weights;
 
     private SmallBatchLstm(ComputationGraph net, SampleShape shape, int layers) {
@@ -80,24 +80,21 @@ final class SmallBatchLstm {
 
     private synchronized Weights currentWeights() {
         INDArray params = net.params();
-        if (weights == null || !params.equalsWithEps(copiedFrom, 0.0)) {
+        if (weights == null || copiedFrom.changed(params)) {
             LstmWeights[] lstm = new LstmWeights[layers];
             for (int i = 0; i < layers; i++) {
                 lstm[i] = new LstmWeights(net.getLayer(StackedLstm.LSTM + i));
             }
             weights = new Weights(lstm, new Linear(net.getLayer(NetworkFactory.HEAD)));
-            copiedFrom = params.dup();
+            copiedFrom.take(params);
         }
         return weights;
     }
 
     /** Frees the native copy of the parameters; a later call copies them again. */
     synchronized void release() {
-        if (copiedFrom != null) {
-            copiedFrom.close();
-            copiedFrom = null;
-            weights = null;
-        }
+        copiedFrom.close();
+        weights = null;
     }
 
     private record Weights(LstmWeights[] layers, Linear head) {
