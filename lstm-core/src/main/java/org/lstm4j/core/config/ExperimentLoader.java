@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * and is refused.
  */
 public final class ExperimentLoader {
-    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
+    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     private ExperimentLoader() {}
@@ -95,7 +95,7 @@ public final class ExperimentLoader {
         return new Loaded(spec, binder.locations());
     }
 
-    private static Node compose(String text, String sourceName) {
+    static Node compose(String text, String sourceName) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowRecursiveKeys(false);
         options.setMaxAliasesForCollections(20);

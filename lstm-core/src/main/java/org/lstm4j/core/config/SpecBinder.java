@@ -223,7 +223,7 @@ final class SpecBinder {
         }
         Class<?> target = (Class<?>) type;
         if (target.isRecord()) {
-            return bindRecord(target, node, path, defaultValue);
+            return bindRecord(target, node, path, defaultValue != null ? defaultValue : staticDefaults(target));
         }
         if (target == BatchSize.class) {
             return bindBatchSize(node, path);
@@ -423,6 +423,18 @@ final class SpecBinder {
         MappingNode withoutType = new MappingNode(mapping.getTag(), true, rest, mapping.getStartMark(),
                 mapping.getEndMark(), mapping.getFlowStyle());
         return bindRecord(chosen, withoutType, path, variantDefaults);
+    }
+
+    /** A record's {@code defaults()}, or null when it has none (then every key is required). */
+    private static Object staticDefaults(Class<?> type) {
+        try {
+            Method defaults = type.getMethod("defaults");
+            return Modifier.isStatic(defaults.getModifiers()) && defaults.getParameterCount() == 0 ? defaults.invoke(null) : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Object variantDefaults(Class<?> variant) {
