@@ -1,0 +1,110 @@
+package org.lstm4j.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.cli.CliRun;
+
+/** {@code lstm serve} as a user runs it: a separate JVM, a real port, SIGTERM to stop. */
+class ServeCommandTest {
+    private static final Pattern READY = Pattern.compile("ready: (http://127\\.0\\.0\\.1:\\d+)");
+
+    @Test
+    void servesUntilSigtermThenDrainsAndExitsZero() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.lstm4j.cli.LstmCommand", "serve", "forecaster=" + TrainedBundles.UNI, "--port", "0", "--replicas", "1")
+                .redirectErrorStream(true);
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process process = builder.start();
+        List<String> output = new ArrayList<>();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String url = null;
+            String line;
+            while (url == null && (line = lines.readLine()) != null) {
+                output.add(line);
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    url = ready.group(1);
+                }
+            }
+            assertThat(url).as(String.join("\n", output)).isNotNull();
+            Http http = new Http(url);
+            Http.Reply reply = http.post("/v2/models/forecaster/infer", ModelReloadTest.BODY);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            // SIGTERM, as a service manager sends it (Process.destroy would also close the output we still read)
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+            }
+            assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
+            assertThat(output).contains("stopped");
+            assertThat(String.join("\n", output)).doesNotContain("Exception", "\tat ");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBundleThatIsNotOneExitsTwoNamingIt(@TempDir Path dir) throws IOException {
+        Path fake = dir.resolve("model.zip");
+        Files.writeString(fake, "not a zip");
+        CliRun run = CliRun.of("serve", fake.toString(), "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(fake.toString()).doesNotContain("Exception", "\tat ");
+        CliRun none = CliRun.of("serve");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no model to serve");
+    }
+
+    @Test
+    void aServeFileReportsEveryProblemWithItsLine(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("serve.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 99999
+                  hots: 0.0.0.0
+                models:
+                  - bundle: model.zip
+                    max_batch_size: 0
+                    replica: 2
+                """);
+        CliRun run = CliRun.of("serve", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(config + ":2:", "server.port", config + ":3:", "hots", config + ":6:",
+                "models[0].max_batch_size", config + ":7:", "replica");
+    }
+
+    @Test
+    void aServeFileServesItsModels(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("serve.yaml");
+        Files.writeString(config, """
+                server: {port: 0}
+                models:
+                  - {name: first, bundle: %s, replicas: 1, max_batch_size: 8}
+                """.formatted(TrainedBundles.UNI));
+        ServeConfig settings = org.lstm4j.core.config.RecordFiles.load(config, ServeConfig.class, ServeConfig.defaults(), "a serve configuration");
+        assertThat(settings.models()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("first");
+            assertThat(m.maxBatchSize()).isEqualTo(8);
+            assertThat(m.maxQueueDelayMs()).as("a default").isZero();
+        });
+        try (InferenceServer server = InferenceServer.start(settings, "test")) {
+            assertThat(new Http(server.url()).post("/v2/models/first/infer", ModelReloadTest.BODY).status()).isEqualTo(200);
+        }
+    }
+}
