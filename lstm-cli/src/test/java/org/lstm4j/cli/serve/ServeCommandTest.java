@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +25,13 @@ class ServeCommandTest {
     private static final Pattern READY = Pattern.compile("ready: (http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
-    void servesUntilSigtermThenDrainsAndExitsZero() throws Exception {
+    void servesUntilSigtermThenDrainsAndExitsZero(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("serve.yaml");
+        Files.writeString(config, "server: {read_timeout_seconds: 2}\n");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.lstm4j.cli.LstmCommand", "serve", "forecaster=" + TrainedBundles.UNI, "--port", "0", "--replicas", "1")
+                "org.lstm4j.cli.LstmCommand", "serve", "forecaster=" + TrainedBundles.UNI, "--port", "0", "--replicas", "1",
+                "--config", config.toString())
                 .redirectErrorStream(true);
         builder.environment().put("OMP_NUM_THREADS", "1");
         Process process = builder.start();
@@ -45,6 +51,7 @@ class ServeCommandTest {
             Http http = new Http(url);
             Http.Reply reply = http.post("/v2/models/forecaster/infer", ModelReloadTest.BODY);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertSlowClientIsCutOff(URI.create(url));
             // SIGTERM, as a service manager sends it (Process.destroy would also close the output we still read)
             assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -56,6 +63,21 @@ class ServeCommandTest {
             assertThat(String.join("\n", output)).doesNotContain("Exception", "\tat ");
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    /** A client that starts a request and never finishes it loses its connection after the read timeout. */
+    private static void assertSlowClientIsCutOff(URI url) throws IOException {
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v2/models/forecaster/infer HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            assertThat(seconds).as("cut off after read_timeout_seconds (2) plus the JDK's 1 s timer").isBetween(1L, 6L);
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).doesNotContain("200 OK");
         }
     }
 
