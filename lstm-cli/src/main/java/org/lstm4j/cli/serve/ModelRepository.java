@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ final class ModelRepository implements ServeMetrics.ModelStates {
 
     private final ConcurrentHashMap<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ModelSettings> known = new LinkedHashMap<>();
+    private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
     private final ServeMetrics metrics;
@@ -41,8 +43,8 @@ final class ModelRepository implements ServeMetrics.ModelStates {
     }
 
     /** Whether {@code name} was ever configured or loaded. */
-    synchronized boolean knows(String name) {
-        return known.containsKey(name);
+    boolean knows(String name) {
+        return knownNames.contains(name);
     }
 
     /** Whether every known model is loaded. */
@@ -94,6 +96,7 @@ final class ModelRepository implements ServeMetrics.ModelStates {
                         + "' is already served; give this one another name with NAME=PATH");
             }
             known.put(fresh.name(), settings.withName(fresh.name()));
+            knownNames.add(fresh.name());
             old = endpoints.put(fresh.name(), fresh);
             states.put(fresh.name(), State.READY);
             reasons.remove(fresh.name());

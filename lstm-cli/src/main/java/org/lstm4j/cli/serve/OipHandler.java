@@ -25,6 +25,8 @@ final class OipHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OipHandler.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("org.lstm4j.serve.access");
     private static final int RETRY_AFTER_SECONDS = 1;
+    /** Write answers on the replica's thread instead of handing them to the HTTP threads (for A/B runs). */
+    private static final boolean ANSWER_ON_REPLICA = Boolean.getBoolean("lstm4j.serve.answerOnReplica");
 
     private final ModelRepository repository;
     private final ServeMetrics metrics;
@@ -178,7 +180,11 @@ final class OipHandler implements HttpHandler {
             } catch (MicroBatcher.Overloaded e) {
                 throw new HttpError(503, e.getMessage(), RETRY_AFTER_SECONDS);
             }
-            forecast.whenCompleteAsync((rows, failure) -> answer(exchange, name, request, rows, failure, started), executor);
+            if (ANSWER_ON_REPLICA) {
+                forecast.whenComplete((rows, failure) -> answer(exchange, name, request, rows, failure, started));
+            } else {
+                forecast.whenCompleteAsync((rows, failure) -> answer(exchange, name, request, rows, failure, started), executor);
+            }
             return true;
         }
         throw new HttpError(503, "model '" + name + "' is being reloaded; retry", RETRY_AFTER_SECONDS);
