@@ -98,7 +98,7 @@ public final class ExperimentLoader {
         }
         SpecBinder binder = new SpecBinder(sourceName, baseDir, VALIDATOR, checkFiles);
         ExperimentSpec defaults = ExperimentSpec.defaults().withName(defaultName)
-                .withOutput(new OutputSpec(baseDir.resolve(OutputSpec.defaults().dir()).normalize(), OutputSpec.defaults().plots()));
+                .withOutput(OutputSpec.defaults().withDir(baseDir.resolve(OutputSpec.defaults().dir()).normalize()));
         ExperimentSpec spec = binder.bindRoot(ExperimentSpec.class, root, defaults);
         if (!binder.problems().isEmpty()) {
             throw new ConfigException(binder.problems());
