@@ -34,7 +34,7 @@ public final class MacroForecast {
                 .withModel(ModelSpec.defaults().withHiddenSize(32).withNumLayers(1))
                 .withTraining(TrainingSpec.defaults().withEpochs(100).withBatchSize(BatchSize.of(16))
                         .withOptimizer(OptimizerSpec.adam(0.01))
-                        .withEarlyStopping(new EarlyStoppingSpec(20, 0.0, true, EarlyStoppingSpec.Monitor.VAL_LOSS, 0)));
+                        .withEarlyStopping(EarlyStoppingSpec.defaults().withPatience(20)));
     }
 
     public static void main(String[] args) {

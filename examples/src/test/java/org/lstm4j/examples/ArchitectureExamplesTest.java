@@ -9,12 +9,12 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.core.Experiment;
 import org.lstm4j.core.ExperimentResult;
-import org.lstm4j.core.config.ExperimentLoader;
+import org.lstm4j.core.Experiments;
 
 /** The bilstm, attention and multivariate examples: YAML equals Java, and the promised accuracy. */
 class ArchitectureExamplesTest {
     private static ExperimentSpec yaml(String file) {
-        return ExperimentLoader.load(Path.of(file)).spec();
+        return Experiments.load(Path.of(file));
     }
 
     @Test

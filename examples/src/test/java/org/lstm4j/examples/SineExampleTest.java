@@ -10,8 +10,8 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.core.Experiment;
 import org.lstm4j.core.ExperimentResult;
+import org.lstm4j.core.Experiments;
 import org.lstm4j.core.ModelBundle;
-import org.lstm4j.core.config.ExperimentLoader;
 
 /** The README's promise: the sine example reaches test RMSE below 0.05 and below the naive forecast. */
 class SineExampleTest {
@@ -20,7 +20,7 @@ class SineExampleTest {
 
     @Test
     void theYamlAndTheJavaProgramAreTheSameExperimentAndItForecastsWell() throws Exception {
-        ExperimentSpec fromYaml = ExperimentLoader.load(Path.of("sine/sine.yaml")).spec();
+        ExperimentSpec fromYaml = Experiments.load(Path.of("sine/sine.yaml"));
         ExperimentSpec fromJava = SineWaveForecast.spec();
         assertThat(fromYaml.withOutput(fromJava.output())).isEqualTo(fromJava);
 

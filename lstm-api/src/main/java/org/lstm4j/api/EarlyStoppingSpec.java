@@ -29,6 +29,22 @@ public record EarlyStoppingSpec(@Min(0) int patience, @DecimalMin("0") double mi
         return new EarlyStoppingSpec(value, minDelta, restoreBest, monitor, startFromEpoch);
     }
 
+    public EarlyStoppingSpec withMinDelta(double value) {
+        return new EarlyStoppingSpec(patience, value, restoreBest, monitor, startFromEpoch);
+    }
+
+    public EarlyStoppingSpec withRestoreBest(boolean value) {
+        return new EarlyStoppingSpec(patience, minDelta, value, monitor, startFromEpoch);
+    }
+
+    public EarlyStoppingSpec withMonitor(Monitor value) {
+        return new EarlyStoppingSpec(patience, minDelta, restoreBest, value, startFromEpoch);
+    }
+
+    public EarlyStoppingSpec withStartFromEpoch(int value) {
+        return new EarlyStoppingSpec(patience, minDelta, restoreBest, monitor, value);
+    }
+
     /** Whether early stopping is on. */
     public boolean enabled() {
         return patience > 0;

@@ -22,6 +22,18 @@ public record EvaluationSpec(@NotNull List<Baseline> baselines, @Min(0) int seas
         return new EvaluationSpec(List.of(Baseline.NAIVE, Baseline.SEASONAL_NAIVE), 0, BacktestSpec.defaults());
     }
 
+    public EvaluationSpec withBaselines(List<Baseline> value) {
+        return new EvaluationSpec(value, seasonLength, backtest);
+    }
+
+    public EvaluationSpec withSeasonLength(int value) {
+        return new EvaluationSpec(baselines, value, backtest);
+    }
+
+    public EvaluationSpec withBacktest(BacktestSpec value) {
+        return new EvaluationSpec(baselines, seasonLength, value);
+    }
+
     /** Baseline forecasts. */
     public enum Baseline {
         /** Repeat the last observed value. */
@@ -43,6 +55,14 @@ public record EvaluationSpec(@NotNull List<Baseline> baselines, @Min(0) int seas
 
         public static BacktestSpec defaults() {
             return new BacktestSpec(0, false);
+        }
+
+        public BacktestSpec withFolds(int value) {
+            return new BacktestSpec(value, refit);
+        }
+
+        public BacktestSpec withRefit(boolean value) {
+            return new BacktestSpec(folds, value);
         }
     }
 }

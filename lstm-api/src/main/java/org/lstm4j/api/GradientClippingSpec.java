@@ -17,6 +17,10 @@ public sealed interface GradientClippingSpec {
         public static Norm defaults() {
             return new Norm(1.0);
         }
+
+        public Norm withMaxNorm(double value) {
+            return new Norm(value);
+        }
     }
 
     /** Clip each gradient element to [-maxValue, maxValue]. */
@@ -27,6 +31,10 @@ public sealed interface GradientClippingSpec {
 
         public static Value defaults() {
             return new Value(0.5);
+        }
+
+        public Value withMaxValue(double value) {
+            return new Value(value);
         }
     }
 }

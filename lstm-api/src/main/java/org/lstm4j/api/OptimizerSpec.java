@@ -44,6 +44,22 @@ public record OptimizerSpec(
         return new OptimizerSpec(type, value, beta1, beta2, epsilon, momentum);
     }
 
+    public OptimizerSpec withBeta1(double value) {
+        return new OptimizerSpec(type, learningRate, value, beta2, epsilon, momentum);
+    }
+
+    public OptimizerSpec withBeta2(double value) {
+        return new OptimizerSpec(type, learningRate, beta1, value, epsilon, momentum);
+    }
+
+    public OptimizerSpec withEpsilon(double value) {
+        return new OptimizerSpec(type, learningRate, beta1, beta2, value, momentum);
+    }
+
+    public OptimizerSpec withMomentum(double value) {
+        return new OptimizerSpec(type, learningRate, beta1, beta2, epsilon, value);
+    }
+
     /** Optimizers. */
     public enum OptimizerType { ADAM, ADAMW, SGD, RMSPROP }
 }

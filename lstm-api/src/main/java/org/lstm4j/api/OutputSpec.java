@@ -18,4 +18,12 @@ public record OutputSpec(@NotNull Path dir, boolean plots) {
     public static OutputSpec defaults() {
         return new OutputSpec(Path.of("runs"), true);
     }
+
+    public OutputSpec withDir(Path value) {
+        return new OutputSpec(value, plots);
+    }
+
+    public OutputSpec withPlots(boolean value) {
+        return new OutputSpec(dir, value);
+    }
 }

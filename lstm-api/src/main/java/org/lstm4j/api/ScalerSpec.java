@@ -29,6 +29,15 @@ public record ScalerSpec(@NotNull ScalerType type, @NotNull @Size(min = 2, max =
         return new ScalerSpec(type, List.of(0.0, 1.0));
     }
 
+    public ScalerSpec withType(ScalerType value) {
+        return new ScalerSpec(value, range);
+    }
+
+    /** These settings with the {@code minmax} target range {@code [low, high]}. */
+    public ScalerSpec withRange(List<Double> value) {
+        return new ScalerSpec(type, value);
+    }
+
     /** Scaler kinds. */
     public enum ScalerType {
         /** (x - min) / (max - min), mapped to {@code range}. */

@@ -34,6 +34,38 @@ public sealed interface SchedulerSpec {
         public static Plateau defaults() {
             return new Plateau(0.1, 10, 1e-4, ThresholdMode.REL, 0, 0.0, 1e-8, 0);
         }
+
+        public Plateau withFactor(double value) {
+            return new Plateau(value, patience, threshold, thresholdMode, cooldown, minLr, eps, warmupEpochs);
+        }
+
+        public Plateau withPatience(int value) {
+            return new Plateau(factor, value, threshold, thresholdMode, cooldown, minLr, eps, warmupEpochs);
+        }
+
+        public Plateau withThreshold(double value) {
+            return new Plateau(factor, patience, value, thresholdMode, cooldown, minLr, eps, warmupEpochs);
+        }
+
+        public Plateau withThresholdMode(ThresholdMode value) {
+            return new Plateau(factor, patience, threshold, value, cooldown, minLr, eps, warmupEpochs);
+        }
+
+        public Plateau withCooldown(int value) {
+            return new Plateau(factor, patience, threshold, thresholdMode, value, minLr, eps, warmupEpochs);
+        }
+
+        public Plateau withMinLr(double value) {
+            return new Plateau(factor, patience, threshold, thresholdMode, cooldown, value, eps, warmupEpochs);
+        }
+
+        public Plateau withEps(double value) {
+            return new Plateau(factor, patience, threshold, thresholdMode, cooldown, minLr, value, warmupEpochs);
+        }
+
+        public Plateau withWarmupEpochs(int value) {
+            return new Plateau(factor, patience, threshold, thresholdMode, cooldown, minLr, eps, value);
+        }
     }
 
     /**
@@ -50,6 +82,18 @@ public sealed interface SchedulerSpec {
 
         public static Cosine defaults() {
             return new Cosine(100, 0.0, 0);
+        }
+
+        public Cosine withTMax(int value) {
+            return new Cosine(value, etaMin, warmupEpochs);
+        }
+
+        public Cosine withEtaMin(double value) {
+            return new Cosine(tMax, value, warmupEpochs);
+        }
+
+        public Cosine withWarmupEpochs(int value) {
+            return new Cosine(tMax, etaMin, value);
         }
     }
 
@@ -68,6 +112,18 @@ public sealed interface SchedulerSpec {
 
         public static Step defaults() {
             return new Step(30, 0.1, 0);
+        }
+
+        public Step withStepSize(int value) {
+            return new Step(value, gamma, warmupEpochs);
+        }
+
+        public Step withGamma(double value) {
+            return new Step(stepSize, value, warmupEpochs);
+        }
+
+        public Step withWarmupEpochs(int value) {
+            return new Step(stepSize, gamma, value);
         }
     }
 

@@ -30,6 +30,14 @@ public sealed interface SourceSpec {
         public Csv withTimeColumn(String value) {
             return new Csv(csv, value, delimiter);
         }
+
+        public Csv withCsv(Path value) {
+            return new Csv(value, timeColumn, delimiter);
+        }
+
+        public Csv withDelimiter(String value) {
+            return new Csv(csv, timeColumn, value);
+        }
     }
 
     /**
@@ -58,6 +66,27 @@ public sealed interface SourceSpec {
         /** The seed's sine wave: sin(t) for t in [0, 20*pi) every 0.1. */
         public static Synthetic sine() {
             return new Synthetic(SyntheticFunction.SINE, 0.0, 20 * Math.PI, 0.1, 0.0);
+        }
+
+        /** The same as {@link #sine()}. */
+        public static Synthetic defaults() {
+            return sine();
+        }
+
+        public Synthetic withFunction(SyntheticFunction value) {
+            return new Synthetic(value, start, end, step, noise);
+        }
+
+        public Synthetic withStart(double value) {
+            return new Synthetic(function, value, end, step, noise);
+        }
+
+        public Synthetic withEnd(double value) {
+            return new Synthetic(function, start, value, step, noise);
+        }
+
+        public Synthetic withStep(double value) {
+            return new Synthetic(function, start, end, value, noise);
         }
 
         public Synthetic withNoise(double value) {

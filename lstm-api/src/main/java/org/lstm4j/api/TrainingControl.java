@@ -1,6 +1,9 @@
 package org.lstm4j.api;
 
-/** What a {@link TrainingListener} may do to a running training. */
+/**
+ * What a {@link TrainingListener} may do to a running training. To test a listener without a backend, drive it with
+ * a {@link RecordingTrainingControl}.
+ */
 public interface TrainingControl {
 
     /** Ends training after the current epoch. Never throws. */

@@ -27,6 +27,26 @@ public record TuningSpec(@NotNull Strategy strategy, @NotNull Map<String, List<O
         return new TuningSpec(Strategy.GRID, Map.of(), 20, "val_rmse", 1);
     }
 
+    public TuningSpec withStrategy(Strategy value) {
+        return new TuningSpec(value, parameters, trials, metric, parallelism);
+    }
+
+    public TuningSpec withParameters(Map<String, List<Object>> value) {
+        return new TuningSpec(strategy, value, trials, metric, parallelism);
+    }
+
+    public TuningSpec withTrials(int value) {
+        return new TuningSpec(strategy, parameters, value, metric, parallelism);
+    }
+
+    public TuningSpec withMetric(String value) {
+        return new TuningSpec(strategy, parameters, trials, value, parallelism);
+    }
+
+    public TuningSpec withParallelism(int value) {
+        return new TuningSpec(strategy, parameters, trials, metric, value);
+    }
+
     /** Search strategies. */
     public enum Strategy { GRID, RANDOM }
 }

@@ -2,6 +2,7 @@ package org.lstm4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.ConfigProblem;
@@ -28,10 +29,16 @@ final class ExperimentFile {
         printProblems(e, null, err);
     }
 
-    /** Prints each problem; those found after loading (no file) are located through {@code at} when given. */
+    /**
+     * Prints each problem in document order; those found after loading (no file) are located through {@code at} when
+     * given.
+     */
     static void printProblems(ConfigException e, Locations at, PrintWriter err) {
-        for (ConfigProblem problem : e.problems()) {
-            err.println(problem.file() == null && at != null ? at.problem(problem.path(), problem.message()) : problem);
+        List<ConfigProblem> located = e.problems().stream()
+                .map(problem -> problem.file() == null && at != null ? at.problem(problem.path(), problem.message()) : problem)
+                .toList();
+        for (ConfigProblem problem : ConfigProblem.inDocumentOrder(located)) {
+            err.println(problem);
         }
         int count = e.problems().size();
         err.println(count + (count == 1 ? " problem" : " problems") + "; nothing was run.");

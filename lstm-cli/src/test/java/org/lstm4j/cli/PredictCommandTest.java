@@ -103,6 +103,14 @@ class PredictCommandTest {
         assertThat(notBundle.exitCode()).isEqualTo(2);
         assertThat(notBundle.err()).contains("corrupt.zip").doesNotContain("\tat ");
 
+        Path truncated = dir.resolve("truncated.zip");
+        byte[] bundle = Files.readAllBytes(univariate);
+        Files.write(truncated, java.util.Arrays.copyOf(bundle, bundle.length / 2));
+        CliRun cut = CliRun.of("predict", truncated.toString(), "--input", history.toString());
+        assertThat(cut.exitCode()).isEqualTo(2);
+        assertThat(cut.err()).contains(truncated + ": the model bundle is truncated or corrupt (unexpected end of zip data)")
+                .doesNotContain("null");
+
         Path shortCsv = dir.resolve("short.csv");
         Files.writeString(shortCsv, "year,y\n2000,1\n2001,2\n2002,3\n");
         CliRun tooShort = CliRun.of("predict", univariate.toString(), "--input", shortCsv.toString());

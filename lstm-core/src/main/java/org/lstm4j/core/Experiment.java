@@ -59,8 +59,7 @@ public final class Experiment {
                 .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all);
         TrainingResult trained = training.result();
         if (earlyStopping != null && earlyStopping.bestEpoch() > 0) {
-            trained = new TrainingResult(trained.history(), earlyStopping.bestEpoch(), trained.stopReason(), trained.trainSeconds(),
-                    trained.backend(), trained.seed());
+            trained = trained.withBestEpoch(earlyStopping.bestEpoch());
         }
         Evaluator evaluator = new Evaluator(data, training.model(), spec.evaluation());
         Evaluation validation = data.validation().size() > 0 ? evaluator.evaluate(data.validation()) : null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ public final class ModelBundle {
     private static final String FORMAT_NAME = "lstm4j-bundle";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_ENTRY_BYTES = 1L << 31;
+    private static final String TRUNCATED = "the model bundle is truncated or corrupt";
 
     private ModelBundle() {}
 
@@ -114,21 +116,28 @@ public final class ModelBundle {
 
     private static Map<String, byte[]> readEntries(Path file) {
         Map<String, byte[]> entries = new HashMap<>();
+        boolean complete;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES - 1, Integer.MAX_VALUE - 8));
                 entries.put(entry.getName(), bytes);
             }
+            complete = ZipEnd.present(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file + ": no such file");
+        } catch (EOFException e) {
+            throw new BundleException(file + ": " + TRUNCATED + " (unexpected end of zip data)", e);
         } catch (ZipException e) {
             throw new BundleException(file + ": not a model bundle (not a valid zip file: " + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new BundleException(file + ": cannot read: " + e.getMessage(), e);
+            throw new BundleException(file + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         if (entries.isEmpty()) {
             throw new BundleException(file + ": not an lstm4j model bundle (empty or not a zip file)");
+        }
+        if (!complete) {
+            throw new BundleException(file + ": " + TRUNCATED + " (no end of zip directory)");
         }
         return entries;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lstm4j.api.ExperimentSpec;
-import org.lstm4j.api.OutputSpec;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.ConfigProblem;
@@ -72,7 +71,7 @@ public final class Tuner {
         TuningMetric metric = TuningMetric.parse(base.tuning().metric()).orElseThrow();
         Search search = Search.forSpec(base.tuning(), directory, (number, assignment, trialDirectory) -> {
             ExperimentSpec trial = SpecOverrides.apply(base, assignment);
-            trial = trial.withOutput(new OutputSpec(trial.output().dir(), false));
+            trial = trial.withOutput(trial.output().withPlots(false));
             ExperimentResult result = Experiment.run(trial, TrainingListener.NONE);
             try (var model = result.model()) {
                 RunDirectory.deleteRecursively(trialDirectory); // a failed trial run again starts clean

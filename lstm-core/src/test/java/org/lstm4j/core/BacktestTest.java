@@ -11,8 +11,8 @@ import org.lstm4j.api.TrainingListener;
 class BacktestTest {
     private static ExperimentSpec withBacktest(int folds, boolean refit) {
         ExperimentSpec base = ExperimentRunTest.SMALL_SINE;
-        return base.withTraining(base.training().withEpochs(8)).withEvaluation(new EvaluationSpec(base.evaluation().baselines(),
-                0, new EvaluationSpec.BacktestSpec(folds, refit)));
+        return base.withTraining(base.training().withEpochs(8)).withEvaluation(base.evaluation().withSeasonLength(0)
+                .withBacktest(EvaluationSpec.BacktestSpec.defaults().withFolds(folds).withRefit(refit)));
     }
 
     @Test

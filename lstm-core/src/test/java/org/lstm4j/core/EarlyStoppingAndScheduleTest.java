@@ -21,7 +21,7 @@ class EarlyStoppingAndScheduleTest {
     @Test
     void theBestEpochsWeightsAreRestoredAtTheEndAsKerasUsersExpect() {
         ExperimentSpec spec = ExperimentRunTest.SMALL_SINE.withTraining(ExperimentRunTest.SMALL_SINE.training().withEpochs(30)
-                .withEarlyStopping(new EarlyStoppingSpec(3, 0.0, true, EarlyStoppingSpec.Monitor.VAL_LOSS, 0))
+                .withEarlyStopping(EarlyStoppingSpec.defaults().withPatience(3).withRestoreBest(true))
                 .withOptimizer(ExperimentRunTest.SMALL_SINE.training().optimizer().withLearningRate(0.05)));
         ExperimentResult result = Experiment.run(spec, TrainingListener.NONE);
         int best = result.training().bestEpoch();
@@ -38,7 +38,7 @@ class EarlyStoppingAndScheduleTest {
     @Test
     void earlyStoppingCanWatchAValidationMetricInTheDataUnits() {
         ExperimentSpec spec = ExperimentRunTest.SMALL_SINE.withTraining(ExperimentRunTest.SMALL_SINE.training().withEpochs(20)
-                .withEarlyStopping(new EarlyStoppingSpec(4, 0.0, true, EarlyStoppingSpec.Monitor.VAL_RMSE, 0)));
+                .withEarlyStopping(EarlyStoppingSpec.defaults().withPatience(4).withMonitor(EarlyStoppingSpec.Monitor.VAL_RMSE)));
         java.util.List<Double> seen = new java.util.ArrayList<>();
         TrainingListener recorder = new TrainingListener() {
             @Override
@@ -56,7 +56,8 @@ class EarlyStoppingAndScheduleTest {
     @Test
     void aPlateauLowersTheLearningRateRecordedInTheHistory() {
         ExperimentSpec spec = ExperimentRunTest.SMALL_SINE.withTraining(ExperimentRunTest.SMALL_SINE.training().withEpochs(12)
-                .withScheduler(new SchedulerSpec.Plateau(0.5, 0, 10.0, SchedulerSpec.ThresholdMode.ABS, 0, 0.0, 1e-8, 0)));
+                .withScheduler(SchedulerSpec.Plateau.defaults().withFactor(0.5).withPatience(0).withThreshold(10.0)
+                        .withThresholdMode(SchedulerSpec.ThresholdMode.ABS)));
         ExperimentResult result = Experiment.run(spec, TrainingListener.NONE);
         // an absolute threshold of 10 makes every epoch after the first a bad one: with patience 0 the rate halves each epoch
         assertThat(result.training().history()).extracting(EpochResult::learningRate)

@@ -93,7 +93,15 @@ class ExperimentRunTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("good.zip"));
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> ModelBundle.load(truncated)).isInstanceOf(BundleException.class)
-                .hasMessageContaining("truncated.zip");
+                .hasMessage(truncated + ": the model bundle is truncated or corrupt (unexpected end of zip data)");
+        for (int cut = 30; cut < bytes.length; cut += Math.max(1, bytes.length / 50)) {   // 30: one entry header
+            Files.write(truncated, java.util.Arrays.copyOf(bytes, cut));
+            assertThatThrownBy(() -> ModelBundle.load(truncated)).as("cut at " + cut + " of " + bytes.length)
+                    .hasMessageStartingWith(truncated + ": the model bundle is truncated or corrupt");
+        }
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThatThrownBy(() -> ModelBundle.load(truncated))
+                .hasMessage(truncated + ": the model bundle is truncated or corrupt (no end of zip directory)");
     }
 
     @Test

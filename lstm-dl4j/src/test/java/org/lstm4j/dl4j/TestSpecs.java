@@ -22,11 +22,11 @@ public final class TestSpecs {
                 .withOptimizer(OptimizerSpec.adam(0.01));
     }
 
-    /** {@code base} with the settings the convenience withers do not cover. */
+    /** {@code base} with these four settings. */
     public static TrainingSpec with(TrainingSpec base, double weightDecay, GradientClippingSpec clipping,
                                     int accumulationSteps, TrainingSpec.Precision precision) {
-        return new TrainingSpec(base.epochs(), base.batchSize(), base.shuffle(), base.optimizer(), base.loss(), base.l2(),
-                weightDecay, clipping, accumulationSteps, precision, base.scheduler(), base.earlyStopping());
+        return base.withWeightDecay(weightDecay).withGradientClipping(clipping).withAccumulationSteps(accumulationSteps)
+                .withPrecision(precision);
     }
 
     public static TrainingSpec withWeightDecay(TrainingSpec base, double weightDecay) {
@@ -34,8 +34,7 @@ public final class TestSpecs {
     }
 
     public static OptimizerSpec optimizer(OptimizerSpec.OptimizerType type, double learningRate, double momentum) {
-        OptimizerSpec d = OptimizerSpec.defaults();
-        return new OptimizerSpec(type, learningRate, d.beta1(), d.beta2(), d.epsilon(), momentum);
+        return OptimizerSpec.defaults().withType(type).withLearningRate(learningRate).withMomentum(momentum);
     }
 
     public static TrainingSpec withPrecision(TrainingSpec base, TrainingSpec.Precision precision) {
@@ -52,17 +51,14 @@ public final class TestSpecs {
 
     /** {@code base} with BatchNorm on or off. */
     public static ModelSpec withBatchNorm(ModelSpec base, boolean batchNorm) {
-        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), batchNorm,
-                base.bidirectionalMerge(), base.attentionSize());
+        return base.withBatchNorm(batchNorm);
     }
 
     public static ModelSpec withMerge(ModelSpec base, ModelSpec.BidirectionalMerge merge) {
-        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), base.batchNorm(),
-                merge, base.attentionSize());
+        return base.withBidirectionalMerge(merge);
     }
 
     public static ModelSpec withAttentionSize(ModelSpec base, int attentionSize) {
-        return new ModelSpec(base.architecture(), base.hiddenSize(), base.numLayers(), base.dropout(), base.batchNorm(),
-                base.bidirectionalMerge(), attentionSize);
+        return base.withAttentionSize(attentionSize);
     }
 }

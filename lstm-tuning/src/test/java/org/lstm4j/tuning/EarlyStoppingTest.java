@@ -75,9 +75,9 @@ class EarlyStoppingTest {
 
         FakeTraining run = FakeTraining.val(listener, 0.01, 1, 0.9, 0.95, 0.95, 0.5);
 
-        assertThat(run.control.markedAt).containsExactly(1, 2);
-        assertThat(run.control.restoreCalls).isEqualTo(1);
-        assertThat(run.control.restoredEpoch).isEqualTo(2);
+        assertThat(run.control.markedEpochs()).containsExactly(1, 2);
+        assertThat(run.control.restores()).hasSize(1);
+        assertThat(run.control.restores()).last().isEqualTo(2);
     }
 
     @Test
@@ -87,20 +87,20 @@ class EarlyStoppingTest {
         FakeTraining run = FakeTraining.val(listener, 0.01, 1, 0.8, 0.9, 0.7, 0.75);
 
         assertThat(run.stopReason).isEqualTo(StopReason.COMPLETED);
-        assertThat(run.control.markedAt).containsExactly(1, 2, 4);
-        assertThat(run.control.restoreCalls).isEqualTo(1);
-        assertThat(run.control.restoredEpoch).isEqualTo(4);
+        assertThat(run.control.markedEpochs()).containsExactly(1, 2, 4);
+        assertThat(run.control.restores()).hasSize(1);
+        assertThat(run.control.restores()).last().isEqualTo(4);
     }
 
     @Test
     void withoutRestoreBestNoWeightsAreCopiedOrRestored() {
-        EarlyStopping listener = new EarlyStopping(new EarlyStoppingSpec(2, 0, false, Monitor.VAL_LOSS, 0));
+        EarlyStopping listener = new EarlyStopping(EarlyStoppingSpec.defaults().withPatience(2).withRestoreBest(false));
 
         FakeTraining run = FakeTraining.val(listener, 0.01, 1, 0.9, 0.95, 0.95);
 
         assertThat(listener.stoppedEpoch()).isEqualTo(4);
-        assertThat(run.control.markedAt).isEmpty();
-        assertThat(run.control.restoreCalls).isZero();
+        assertThat(run.control.markedEpochs()).isEmpty();
+        assertThat(run.control.restores()).isEmpty();
     }
 
     @Test
@@ -109,8 +109,8 @@ class EarlyStoppingTest {
 
         FakeTraining run = FakeTraining.val(listener, 0.01, 1, 2, 3);
 
-        assertThat(run.control.markedAt).isEmpty();
-        assertThat(run.control.restoreCalls).isZero();
+        assertThat(run.control.markedEpochs()).isEmpty();
+        assertThat(run.control.restores()).isEmpty();
     }
 
     @Test
@@ -122,13 +122,13 @@ class EarlyStoppingTest {
 
         assertThat(listener.stoppedEpoch()).isZero();
         assertThat(listener.bestEpoch()).isEqualTo(3);
-        assertThat(second.control.markedAt).containsExactly(1, 2, 3);
-        assertThat(second.control.restoreCalls).isEqualTo(1);
+        assertThat(second.control.markedEpochs()).containsExactly(1, 2, 3);
+        assertThat(second.control.restores()).hasSize(1);
     }
 
     @Test
     void trainLossMonitorWatchesTheTrainLoss() {
-        EarlyStopping listener = new EarlyStopping(new EarlyStoppingSpec(1, 0, true, Monitor.TRAIN_LOSS, 0));
+        EarlyStopping listener = new EarlyStopping(EarlyStoppingSpec.defaults().withPatience(1).withMonitor(Monitor.TRAIN_LOSS));
 
         // validation keeps improving, training does not
         FakeTraining run = FakeTraining.run(listener, 0.01, new double[] {1, 1, 0.5}, new double[] {3, 2, 1});
@@ -142,7 +142,7 @@ class EarlyStoppingTest {
         assertThat(EarlyStopping.problem(spec(3, 0, 0), false))
                 .contains("monitor val_loss needs a validation part (data.split.validation > 0)");
         assertThat(EarlyStopping.problem(spec(3, 0, 0), true)).isEmpty();
-        assertThat(EarlyStopping.problem(new EarlyStoppingSpec(3, 0, true, Monitor.TRAIN_LOSS, 0), false)).isEmpty();
+        assertThat(EarlyStopping.problem(EarlyStoppingSpec.defaults().withPatience(3).withMonitor(Monitor.TRAIN_LOSS), false)).isEmpty();
         assertThat(EarlyStopping.problem(EarlyStoppingSpec.defaults(), false)).as("off").isEmpty();
     }
 }

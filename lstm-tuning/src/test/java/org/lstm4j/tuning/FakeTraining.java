@@ -4,20 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lstm4j.api.BackendInfo;
 import org.lstm4j.api.EpochResult;
+import org.lstm4j.api.RecordingTrainingControl;
 import org.lstm4j.api.StopReason;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 
 /** The epoch loop of a trainer, without a network: the losses are given. */
 final class FakeTraining {
-    final FakeControl control;
+    final RecordingTrainingControl control;
     /** Learning rate used in epoch i + 1. */
     final List<Double> rates = new ArrayList<>();
     final List<EpochResult> history = new ArrayList<>();
     StopReason stopReason = StopReason.COMPLETED;
 
     private FakeTraining(double baseRate) {
-        this.control = new FakeControl(baseRate);
+        this.control = new RecordingTrainingControl(baseRate);
     }
 
     /** Trains on validation losses {@code val} (train loss = val + 1); stops when asked. */
@@ -40,18 +41,20 @@ final class FakeTraining {
         FakeTraining t = new FakeTraining(baseRate);
         listener.onStart(t.control);
         for (int e = 1; e <= train.length; e++) {
-            t.control.currentEpoch = e;
+            t.control.atEpoch(e);
             double rate = t.control.learningRate();
             t.rates.add(rate);
-            EpochResult result = new EpochResult(e, train[e - 1], val[e - 1], rate, 0.01);
+            EpochResult result = EpochResult.builder().epoch(e).trainLoss(train[e - 1]).valLoss(val[e - 1]).learningRate(rate)
+                    .seconds(0.01).build();
             t.history.add(result);
             listener.onEpochEnd(result, t.control);
-            if (t.control.stopReason != null) {
-                t.stopReason = t.control.stopReason;
+            if (t.control.stopRequested()) {
+                t.stopReason = t.control.stopReason().orElseThrow();
                 break;
             }
         }
-        listener.onEnd(new TrainingResult(t.history, 0, t.stopReason, 0.1, new BackendInfo("fake", "none", 1), 1));
+        listener.onEnd(TrainingResult.builder().history(t.history).stopReason(t.stopReason).trainSeconds(0.1)
+                .backend(new BackendInfo("fake", "none", 1)).seed(1).build());
         return t;
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lstm4j.api.EarlyStoppingSpec.Monitor;
+import org.lstm4j.api.RecordingTrainingControl;
 import org.lstm4j.api.SchedulerSpec.Plateau;
 import org.lstm4j.api.SchedulerSpec.ThresholdMode;
 
@@ -85,7 +86,7 @@ class ReduceLrOnPlateauTest {
     void countersFollowPyTorchsState() {
         ReduceLrOnPlateau plateau = new ReduceLrOnPlateau(plateau(0.1, 1, 1e-4, ThresholdMode.REL, 2, 0, 1e-8), 1.0,
                 Monitor.VAL_LOSS);
-        FakeControl control = new FakeControl(1.0);
+        RecordingTrainingControl control = new RecordingTrainingControl(1.0);
         plateau.onStart(control);
 
         plateau.step(1.0, control);
@@ -94,7 +95,7 @@ class ReduceLrOnPlateauTest {
         plateau.step(1.0, control);
         assertThat(plateau.numBadEpochs()).isEqualTo(1);
         plateau.step(1.0, control);   // 2 > patience 1: drop
-        assertThat(control.learningRate).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(control.learningRate()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-15));
         assertThat(plateau.numBadEpochs()).isZero();
         assertThat(plateau.cooldownCounter()).isEqualTo(2);
         plateau.step(1.0, control);
@@ -104,7 +105,7 @@ class ReduceLrOnPlateauTest {
 
     @Test
     void warmUpEpochsAreNotWatchedAndTheBaseRateFollows() {
-        Plateau spec = new Plateau(0.1, 0, 1e-4, ThresholdMode.REL, 0, 0, 1e-8, 2);
+        Plateau spec = Plateau.defaults().withPatience(0).withWarmupEpochs(2);
 
         // 5 then 6 would be a bad epoch if the warm-up were watched
         FakeTraining run = FakeTraining.val(new ReduceLrOnPlateau(spec, 1.0, Monitor.VAL_LOSS), 1.0, 5, 6, 1, 1, 1);
@@ -143,6 +144,6 @@ class ReduceLrOnPlateauTest {
     void withoutWarmUpTheRateIsNotTouchedBeforeTheFirstDrop() {
         FakeTraining run = FakeTraining.val(new ReduceLrOnPlateau(patience(2), 1.0, Monitor.VAL_LOSS), 1.0, 1, 1, 1);
 
-        assertThat(run.control.setRates).isEmpty();
+        assertThat(run.control.learningRateChanges()).isEmpty();
     }
 }

@@ -40,7 +40,7 @@ class SchedulersTest {
         FakeTraining run = FakeTraining.val(listener, 1.0, 1, 1, 1, 1, 1);
 
         assertRates(run.ratesAndNext(), 0.5, 1, 1, 1, 0.5, 0.5);
-        assertThat(run.control.setRates.get(0)).as("set in onStart").isEqualTo(0.5);
+        assertThat(run.control.learningRateChanges().get(0)).as("set in onStart").isEqualTo(0.5);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.lstm4j.core.config;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * One mistake in an experiment, located as precisely as known.
  *
@@ -26,5 +30,17 @@ public record ConfigProblem(String file, int line, int column, String path, Stri
             out.append(path).append(": ");
         }
         return out.append(message).toString();
+    }
+
+    /**
+     * {@code problems} in document order: by line, then column. Problems of different files keep the order in which
+     * their files first appear; problems without a line (about the whole document) come first, in the order found.
+     */
+    public static List<ConfigProblem> inDocumentOrder(List<ConfigProblem> problems) {
+        List<String> files = problems.stream().map(ConfigProblem::file).distinct().toList();
+        List<ConfigProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.<ConfigProblem>comparingInt(problem -> files.indexOf(problem.file()))
+                .thenComparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+        return List.copyOf(sorted);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.OutputSpec;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -34,7 +33,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ExperimentLoader {
     static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+            .messageInterpolator(new SpecMessageInterpolator()).buildValidatorFactory().getValidator();
 
     private ExperimentLoader() {}
 
@@ -56,8 +55,20 @@ public final class ExperimentLoader {
         } catch (IOException e) {
             throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
         }
-        Path base = file.toAbsolutePath().getParent();
-        Loaded loaded = bind(text, file.toString(), base, defaultName(file), true);
+        return load(text, file.toString(), file.toAbsolutePath().getParent(), defaultName(file));
+    }
+
+    /**
+     * Loads and checks a YAML document as {@link #load(Path)} checks a file.
+     *
+     * @param text        the document
+     * @param sourceName  how problems name the document
+     * @param baseDir     relative paths (CSV files, the output directory) are resolved against this directory
+     * @param defaultName the experiment name when the document has none
+     * @throws ConfigException listing every problem found
+     */
+    public static Loaded load(String text, String sourceName, Path baseDir, String defaultName) {
+        Loaded loaded = bind(text, sourceName, baseDir, defaultName, true);
         List<ConfigProblem> problems = new ArrayList<>(ExperimentChecks.check(loaded.spec(), loaded.locations()));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -87,7 +98,7 @@ public final class ExperimentLoader {
         }
         SpecBinder binder = new SpecBinder(sourceName, baseDir, VALIDATOR, checkFiles);
         ExperimentSpec defaults = ExperimentSpec.defaults().withName(defaultName)
-                .withOutput(new OutputSpec(baseDir.resolve(OutputSpec.defaults().dir()).normalize(), OutputSpec.defaults().plots()));
+                .withOutput(OutputSpec.defaults().withDir(baseDir.resolve(OutputSpec.defaults().dir()).normalize()));
         ExperimentSpec spec = binder.bindRoot(ExperimentSpec.class, root, defaults);
         if (!binder.problems().isEmpty()) {
             throw new ConfigException(binder.problems());

@@ -75,8 +75,7 @@ class NetworkFactoryTest {
     @Test
     void batchNormSitsBetweenTheFeaturesAndTheHead() {
         ModelSpec model = TestSpecs.model();
-        ModelSpec withBatchNorm = new ModelSpec(model.architecture(), model.hiddenSize(), model.numLayers(), 0.0, true,
-                model.bidirectionalMerge(), model.attentionSize());
+        ModelSpec withBatchNorm = model.withDropout(0.0).withBatchNorm(true);
         ComputationGraphConfiguration conf = NetworkFactory.configuration(shape, withBatchNorm, TestSpecs.training(1), 1);
         assertThat(conf.getVertexInputs().get(NetworkFactory.BATCH_NORM)).containsExactly(NetworkFactory.FEATURES);
         assertThat(conf.getVertexInputs().get(NetworkFactory.HEAD)).containsExactly(NetworkFactory.BATCH_NORM);
