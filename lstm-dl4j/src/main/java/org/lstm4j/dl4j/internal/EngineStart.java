@@ -1,5 +1,8 @@
 package org.lstm4j.dl4j.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.lstm4j.api.BackendUnavailableException;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,13 +36,24 @@ final class EngineStart {
             if (started) {
                 return;
             }
+            // ND4J's CUDA backend prints the stack trace of a missing driver straight to System.err (a page of
+            // JavaCPP frames): hold what start-up prints, read the cause from it on failure, pass it on otherwise.
+            PrintStream original = System.err;
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
             try {
                 Nd4j.getBackend();
                 Nd4j.create(1);
                 started = true;
             } catch (Exception | LinkageError e) {
-                failure = StartFailure.classify(e, cudaBuild(), StartFailure.platform());
+                failure = StartFailure.classify(e, printed.toString(StandardCharsets.UTF_8), cudaBuild(),
+                        StartFailure.platform());
                 throw failure;
+            } finally {
+                System.setErr(original);
+                if (started) {
+                    original.print(printed.toString(StandardCharsets.UTF_8));
+                }
             }
         }
     }

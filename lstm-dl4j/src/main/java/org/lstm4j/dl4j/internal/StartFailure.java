@@ -17,11 +17,16 @@ final class StartFailure {
     /**
      * The user's message for {@code failure}.
      *
+     * @param printed   what ND4J printed to standard error while starting (its CUDA backend prints the stack trace
+     *                  of the real cause, a missing {@code libcuda.so.1}, and throws a generic exception)
      * @param cudaBuild whether ND4J's CUDA backend is on the class path (the {@code -Pcuda} build)
      * @param platform  the JavaCPP platform, e.g. {@code linux-x86_64}
      */
-    static BackendUnavailableException classify(Throwable failure, boolean cudaBuild, String platform) {
-        String reason = reason(failure);
+    static BackendUnavailableException classify(Throwable failure, String printed, boolean cudaBuild, String platform) {
+        String reason = printedReason(printed);
+        if (reason == null) {
+            reason = reason(failure);
+        }
         if (cudaBuild) {
             return new BackendUnavailableException("no CUDA driver or GPU found: this lstm4j was built for CUDA (-Pcuda) "
                     + "and ND4J's CUDA backend could not start (" + reason + "); install an NVIDIA driver with CUDA 11.6, "
@@ -29,6 +34,18 @@ final class StartFailure {
         }
         return new BackendUnavailableException("ND4J's native CPU library could not load on " + platform + " (" + reason
                 + "); the class path needs org.nd4j:nd4j-native with the classifier of this platform, see docs/sdk.md", failure);
+    }
+
+    /** The first linking error in what ND4J printed, without directories, or null. */
+    static String printedReason(String printed) {
+        for (String line : printed.split("\\R")) {
+            int at = line.indexOf("UnsatisfiedLinkError: ");
+            if (at >= 0) {
+                return shorten("UnsatisfiedLinkError: " + line.substring(at + "UnsatisfiedLinkError: ".length())
+                        .replaceAll("(?<=^|\\s)\\S*/", ""));
+            }
+        }
+        return null;
     }
 
     /** The deepest message in the chain, on one line and short. */
@@ -42,8 +59,12 @@ final class StartFailure {
         if (message == null) {
             message = failure.getClass().getSimpleName();
         }
-        message = message.replaceAll("\\s+", " ").trim();
-        return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON - 3) + "...";
+        return shorten(message);
+    }
+
+    private static String shorten(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON - 3) + "...";
     }
 
     /** JavaCPP's platform name for this JVM, as its {@code Loader} computes it (without loading JavaCPP). */
