@@ -8,7 +8,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * the sine experiment with no {@code OMP_NUM_THREADS} set (2 cores): libnd4j's OpenMP team size
  * ({@code setOmpNumThreads}), OpenBLAS's thread count ({@code Blas.setMaxThreads}) and libnd4j's master threads
  * ({@code Environment.setMaxMasterThreads}). ND4J reads {@code OMP_NUM_THREADS} only while it starts, so the
- * environment variable alone cannot be changed later; these calls can, at any time.
+ * environment variable alone cannot be changed later; these calls can, at any time. One limit (M2.1): libnd4j caps
+ * the master threads at the count it started with ({@code OMP_NUM_THREADS}, else the cores), so a count above that
+ * reaches OpenMP and OpenBLAS only.
  */
 final class ThreadSettings {
     private static volatile ThreadChoice applied;
