@@ -29,6 +29,9 @@ class BomTest {
         assertThat(bom).doesNotContain("<parent>");
         List<String> libraries = MODULE.matcher(root).results().map(r -> r.group(1)).filter(m -> m.startsWith("lstm-")).toList();
         assertThat(libraries).contains("lstm-api", "lstm-data", "lstm-tuning", "lstm-dl4j", "lstm-core", "lstm-cli");
+        String consumer = Files.readString(ROOT.resolve("examples/consumer/pom.xml"));
+        assertThat(consumer).as("examples/consumer imports the BOM of this version")
+                .contains("<artifactId>lstm4j-bom</artifactId>\n        <version>" + version(root) + "</version>");
         for (String module : libraries) {
             assertThat(bom).as("lstm4j-bom manages %s", module)
                     .contains("<groupId>org.lstm4j</groupId><artifactId>" + module + "</artifactId><version>${project.version}</version>");
