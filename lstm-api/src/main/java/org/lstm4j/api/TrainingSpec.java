@@ -20,6 +20,10 @@ import jakarta.validation.constraints.NotNull;
  * @param precision         float32, float64 or float16
  * @param scheduler         learning-rate schedule
  * @param earlyStopping     early stopping
+ * @param threads           compute threads of the backend; 0 lets lstm4j choose: system property
+ *                          {@code lstm4j.threads}, else environment variable {@code OMP_NUM_THREADS}, else 1
+ *                          (the fastest measured for these networks, {@code docs/sdk.md}). The setting is
+ *                          process-wide: the last run to start sets it for every run in the JVM
  */
 public record TrainingSpec(
         @Min(1) @Max(1_000_000) int epochs,
@@ -33,11 +37,20 @@ public record TrainingSpec(
         @Min(1) int accumulationSteps,
         @NotNull Precision precision,
         @NotNull SchedulerSpec scheduler,
-        @NotNull EarlyStoppingSpec earlyStopping) {
+        @NotNull EarlyStoppingSpec earlyStopping,
+        @Min(0) @Max(1024) int threads) {
 
     public TrainingSpec {
         SpecChecks.require(TrainingSpec.class, epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay,
-                gradientClipping, accumulationSteps, precision, scheduler, earlyStopping);
+                gradientClipping, accumulationSteps, precision, scheduler, earlyStopping, threads);
+    }
+
+    /** A spec whose thread count lstm4j chooses ({@code threads} 0). */
+    public TrainingSpec(int epochs, BatchSize batchSize, boolean shuffle, OptimizerSpec optimizer, LossType loss, double l2,
+            double weightDecay, GradientClippingSpec gradientClipping, int accumulationSteps, Precision precision,
+            SchedulerSpec scheduler, EarlyStoppingSpec earlyStopping) {
+        this(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping, accumulationSteps, precision,
+                scheduler, earlyStopping, 0);
     }
 
     /** 100 epochs of Adam(0.001), batches of 64, shuffled, MSE. */
@@ -48,62 +61,70 @@ public record TrainingSpec(
 
     public TrainingSpec withEpochs(int value) {
         return new TrainingSpec(value, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withBatchSize(BatchSize value) {
         return new TrainingSpec(epochs, value, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withShuffle(boolean value) {
         return new TrainingSpec(epochs, batchSize, value, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withOptimizer(OptimizerSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, value, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withLoss(LossType value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, value, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withL2(double value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, value, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withWeightDecay(double value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, value, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withGradientClipping(GradientClippingSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, value,
-                accumulationSteps, precision, scheduler, earlyStopping);
+                accumulationSteps, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withAccumulationSteps(int value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                value, precision, scheduler, earlyStopping);
+                value, precision, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withPrecision(Precision value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, value, scheduler, earlyStopping);
+                accumulationSteps, value, scheduler, earlyStopping, threads);
     }
 
     public TrainingSpec withScheduler(SchedulerSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, value, earlyStopping);
+                accumulationSteps, precision, value, earlyStopping, threads);
     }
 
     public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, value);
+                accumulationSteps, precision, scheduler, value, threads);
+    }
+
+    /**
+     * The same loop with {@code value} compute threads; 0 lets lstm4j choose (see {@link #threads()}).
+     */
+    public TrainingSpec withThreads(int value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping, value);
     }
 
     /** Training losses. */

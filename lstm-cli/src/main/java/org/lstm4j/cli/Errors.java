@@ -4,6 +4,16 @@ package org.lstm4j.cli;
 final class Errors {
     private Errors() {}
 
+    /** The backend's start-up failure somewhere in {@code failure}'s causes: its message is the whole story. */
+    static java.util.Optional<org.lstm4j.api.BackendUnavailableException> backendUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.lstm4j.api.BackendUnavailableException e) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof RuntimeException

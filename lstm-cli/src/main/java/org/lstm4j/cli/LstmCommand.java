@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "lstm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "LSTM time-series forecasting from a YAML experiment file.",
         subcommands = {TrainCommand.class, ValidateCommand.class, PredictCommand.class, TuneCommand.class,
-                org.lstm4j.cli.bench.BenchCommand.class, org.lstm4j.cli.serve.ServeCommand.class,
+                InfoCommand.class, org.lstm4j.cli.bench.BenchCommand.class, org.lstm4j.cli.serve.ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (training diverged, I/O error)",
-                "2:bad input: the experiment file, its data or the command line"})
+                "2:bad input: the experiment file, its data or the command line; or a backend that cannot start here (no CUDA GPU)"})
 public final class LstmCommand implements Runnable {
     /** Exit code of a successful run. */
     public static final int OK = 0;
@@ -35,6 +35,12 @@ public final class LstmCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            var unavailable = Errors.backendUnavailable(exception);
+            if (unavailable.isPresent()) {
+                cmd.getErr().println("lstm: " + unavailable.get().getMessage());
+                cmd.getErr().flush();
+                return BAD_INPUT;
+            }
             cmd.getErr().println("lstm: " + Errors.describe(exception));
             if (Boolean.getBoolean("lstm4j.debug")) {
                 exception.printStackTrace(cmd.getErr());

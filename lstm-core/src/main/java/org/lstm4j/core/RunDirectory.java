@@ -101,11 +101,7 @@ public final class RunDirectory {
         tree.put("best_epoch", training.bestEpoch());
         tree.put("stop_reason", training.stopReason().name().toLowerCase(Locale.ROOT));
         tree.put("train_seconds", training.trainSeconds());
-        Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("name", training.backend().name());
-        backend.put("nd4j_backend", training.backend().engine());
-        backend.put("threads", training.backend().threads());
-        tree.put("backend", backend);
+        tree.put("backend", SystemInfo.of(training.backend()).toTree());
         tree.put("seed", training.seed());
         return tree;
     }

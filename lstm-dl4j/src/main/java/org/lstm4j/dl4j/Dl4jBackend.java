@@ -30,6 +30,12 @@ import org.lstm4j.dl4j.internal.NativeMemorySettings;
  * <p>Found through {@link java.util.ServiceLoader} ({@code META-INF/services/org.lstm4j.api.Backend}). Loading the
  * class sets JavaCPP's {@code org.bytedeco.javacpp.maxPhysicalBytes} to 0 unless it is set (see
  * {@code docs/performance.md}); an application that starts ND4J before lstm4j should set it itself.
+ *
+ * <p>Compute threads: {@link #trainer} and {@link #restore} set ND4J's OpenMP, OpenBLAS and master thread counts to
+ * {@code training.threads}, else system property {@code lstm4j.threads}, else environment variable
+ * {@code OMP_NUM_THREADS}, else 1 (the fastest measured for these networks, {@code docs/sdk.md}). The setting is
+ * process-wide. When ND4J's native libraries cannot load (no CUDA driver for the {@code -Pcuda} build, a missing
+ * platform classifier) these methods throw {@link org.lstm4j.api.BackendUnavailableException} with one line.
  */
 public final class Dl4jBackend implements Backend {
 
@@ -54,6 +60,7 @@ public final class Dl4jBackend implements Backend {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
+        Dl4jEngine.applyThreads(training.threads());
         return Dl4jEngine.trainer(shape, model, training, seed);
     }
 
@@ -64,6 +71,7 @@ public final class Dl4jBackend implements Backend {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(parameters, "parameters");
+        Dl4jEngine.applyThreads(training.threads());
         return Dl4jEngine.restore(shape, model, training, parameters);
     }
 

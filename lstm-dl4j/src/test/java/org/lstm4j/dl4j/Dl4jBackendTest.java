@@ -60,7 +60,13 @@ class Dl4jBackendTest {
         String omp = System.getenv("OMP_NUM_THREADS");
         if (omp != null) {
             assertThat(info.threads()).isEqualTo(Integer.parseInt(omp));
+            assertThat(info.threadsSource()).isEqualTo("OMP_NUM_THREADS");
+        } else {
+            assertThat(info.threads()).isEqualTo(1);
+            assertThat(info.threadsSource()).isEqualTo("default");
         }
+        assertThat(info.devices()).singleElement().asString().startsWith("cpu: ");
+        assertThat(info.nativeCache()).isNotEmpty();
         assertThat(sine.result().backend()).isEqualTo(info);
     }
 

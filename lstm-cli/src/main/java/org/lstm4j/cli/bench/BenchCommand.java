@@ -58,13 +58,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "folder holding torch_bench.py and torch_startup.py (default: bench/ of the lstm4j checkout)")
     private Path torchScripts;
 
+    /** lstm4j's system property for the backend's compute threads (docs/sdk.md). */
+    private static final String THREADS_PROPERTY = "lstm4j.threads";
+
     @Option(names = "--json", description = "print one JSON line per workload instead of the table")
     private boolean json;
 
     @Option(names = "--in-process",
             description = "run the workloads in this JVM: quicker, but peak RSS is then this JVM's high-water mark "
-                    + "so far, start-up is meaningful only for a fresh JVM, and ND4J keeps the thread count this "
-                    + "JVM started with")
+                    + "so far and start-up is meaningful only for a fresh JVM; --threads reaches the backend "
+                    + "through -Dlstm4j.threads")
     private boolean inProcess;
 
     @Option(names = "--quick", hidden = true, description = "tiny sizes, for tests: the figures measure nothing")
@@ -97,9 +100,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (!json) {
             header(selected, out);
         }
-        if (inProcess) {
-            warnAboutThreadsInProcess(err);
-        }
         // In this JVM, start-up is measured from the JVM's start: probe PyTorch only after it.
         boolean probeLate = python != null && inProcess && selected.get(0) == Workload.STARTUP;
         TorchReference torch = python == null || probeLate ? null : probeTorch(out, err);
@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> mine = null;
             String mineError = null;
             try {
-                mine = inProcess ? runner.run(w) : ChildJvm.run(w, threads, quick);
+                mine = inProcess ? inThisJvm(runner, w) : ChildJvm.run(w, threads, quick);
                 checkThreads(w, mine, err);
             } catch (RuntimeException e) {
                 mineError = describe(e);
@@ -157,10 +157,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void header(List<Workload> selected, PrintWriter out) {
-        String omp = System.getenv("OMP_NUM_THREADS");
         out.println("lstm bench: " + String.join(" ", selected.stream().map(Workload::id).toList()) + "; "
-                + (inProcess ? "all in this JVM, started with " + (omp == null ? "no OMP_NUM_THREADS" : "OMP_NUM_THREADS=" + omp)
-                        : threads + (threads == 1 ? " thread" : " threads") + "; each workload in a fresh JVM with OMP_NUM_THREADS=" + threads)
+                + threads + (threads == 1 ? " thread" : " threads") + "; "
+                + (inProcess ? "all in this JVM (-Dlstm4j.threads=" + threads + ")"
+                        : "each workload in a fresh JVM with OMP_NUM_THREADS=" + threads)
                 + "; java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
         out.flush();
     }
@@ -198,22 +198,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** ND4J reads OMP_NUM_THREADS once, at start-up: in this JVM --threads can only be reported, not applied. */
-    private void warnAboutThreadsInProcess(PrintWriter err) {
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (!Integer.toString(threads).equals(omp == null ? null : omp.trim())) {
-            err.println("lstm bench: --threads " + threads + " cannot take effect with --in-process: this JVM started with "
-                    + (omp == null ? "no OMP_NUM_THREADS" : "OMP_NUM_THREADS=" + omp) + " and ND4J reads it only at "
-                    + "start-up; the figures use the thread count the backend reports. Run OMP_NUM_THREADS=" + threads
-                    + " lstm bench --in-process ..., or drop --in-process.");
-            err.flush();
+    /** Runs {@code w} in this JVM with {@code --threads} as lstm4j's thread property, restored afterwards. */
+    private Map<String, Object> inThisJvm(WorkloadRunner runner, Workload w) {
+        String before = System.getProperty(THREADS_PROPERTY);
+        System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+        try {
+            return runner.run(w);
+        } finally {
+            if (before == null) {
+                System.clearProperty(THREADS_PROPERTY);
+            } else {
+                System.setProperty(THREADS_PROPERTY, before);
+            }
         }
     }
 
     /** Says so when the backend runs on another thread count than asked for. */
     private void checkThreads(Workload w, Map<String, Object> figures, PrintWriter err) {
         double reported = Result.number(figures, "threads");
-        if (!Double.isNaN(reported) && reported != threads && !inProcess) {
+        if (!Double.isNaN(reported) && reported != threads) {
             err.println("lstm bench: " + w.id() + ": asked for " + threads + " threads, but the backend reports "
                     + Math.round(reported) + "; the figures are for " + Math.round(reported));
             err.flush();

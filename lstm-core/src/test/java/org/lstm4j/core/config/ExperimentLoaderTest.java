@@ -252,4 +252,24 @@ class ExperimentLoaderTest {
             constructed++;
         }
     }
+
+    @Test
+    void threadsBindAndAreRefusedOutOfRange() throws IOException {
+        ExperimentSpec spec = ExperimentLoader.load(yaml("""
+                data:
+                  synthetic: {function: sine}
+                training: {threads: 2}
+                """)).spec();
+        assertThat(spec.training().threads()).isEqualTo(2);
+        assertThat(ExperimentLoader.load(yaml("""
+                data:
+                  synthetic: {function: sine}
+                """)).spec().training().threads()).isZero();
+        Path bad = yaml("""
+                data:
+                  synthetic: {function: sine}
+                training: {threads: -1}
+                """);
+        assertThatThrownBy(() -> ExperimentLoader.load(bad)).hasMessageContaining("training.threads: must be in [0, 1024], was -1");
+    }
 }

@@ -36,6 +36,15 @@ public final class Dl4jEngine {
         return Dl4jTrainedModel.of(net, shape, model);
     }
 
+    /**
+     * Starts ND4J if needed and sets its compute threads for a spec asking for {@code specThreads} (0: no wish).
+     *
+     * @throws org.lstm4j.api.BackendUnavailableException when ND4J cannot start
+     */
+    public static void applyThreads(int specThreads) {
+        ThreadSettings.apply(specThreads);
+    }
+
     /** What runs the tensors. */
     public static BackendInfo info() {
         return EngineInfo.current();
