@@ -33,7 +33,9 @@ public final class Dl4jEngine {
         // The seed only drives the initial weights, which the stored parameters replace.
         ComputationGraph net = NetworkFactory.build(shape, model, training, 0L);
         net.setParams(ParameterFormat.read(parameters, net.numParams(), net.params().dataType()));
-        return Dl4jTrainedModel.of(net, shape, model);
+        Dl4jTrainedModel restored = Dl4jTrainedModel.of(net, shape, model);
+        restored.freezeParameters(); // nothing can train a restored network
+        return restored;
     }
 
     /**

@@ -75,6 +75,22 @@ class Dl4jTrainedModel implements TrainedModel {
         return result;
     }
 
+    /**
+     * Promises that the network's parameters will not change any more, as for a network restored from a bundle
+     * (nothing can train it): the fast inference paths then copy the weights once instead of comparing the
+     * parameters with their copy on every call.
+     */
+    void freezeParameters() {
+        if (smallBatch != null) {
+            smallBatch.freeze();
+        }
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof FastLstmLayer fast) {
+                fast.freezeParameters();
+            }
+        }
+    }
+
     @Override
     public void writeParameters(OutputStream out) throws IOException {
         ParameterFormat.write(network().params(), out);

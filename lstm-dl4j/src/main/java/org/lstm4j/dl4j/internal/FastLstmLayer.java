@@ -30,6 +30,7 @@ final class FastLstmLayer extends LSTM {
     private LstmWorkArrays trainingWork;
     private LstmWorkArrays inferenceWork;
     private FusedLstmInference fused;
+    private boolean parametersFrozen;
     private INDArray[] inputSteps;
     private INDArray forwardInput;
 
@@ -91,6 +92,9 @@ final class FastLstmLayer extends LSTM {
                 fused.close();
             }
             fused = new FusedLstmInference(input.dataType(), features, layerConf().getNOut());
+            if (parametersFrozen) {
+                fused.freeze();
+            }
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 new long[] {input.size(0), layerConf().getNOut(), input.size(2)}, 'c');
@@ -151,6 +155,14 @@ final class FastLstmLayer extends LSTM {
      * Frees this layer's work arrays now rather than when the garbage collector finds them (DL4J's
      * {@code ComputationGraph.close()} does not close its layers). The layer stays usable: it allocates them again.
      */
+    /** Promises that this layer's parameters will not change any more: fused inference stops checking them. */
+    void freezeParameters() {
+        parametersFrozen = true;
+        if (fused != null) {
+            fused.freeze();
+        }
+    }
+
     void releaseWorkArrays() {
         for (LstmWorkArrays arrays : new LstmWorkArrays[] {trainingWork, inferenceWork}) {
             if (arrays != null) {

@@ -57,6 +57,11 @@ final class FusedLstmInference implements AutoCloseable {
     }
 
     /** Whether this instance was built for these sizes. */
+    /** See {@link ParameterSnapshot#freeze}. */
+    void freeze() {
+        reorderedFrom.freeze();
+    }
+
     boolean fits(DataType dataType, long features) {
         return weights.dataType() == dataType && weights.size(0) == features;
     }

@@ -91,6 +91,11 @@ final class SmallBatchLstm {
         return weights;
     }
 
+    /** See {@link ParameterSnapshot#freeze}. */
+    void freeze() {
+        copiedFrom.freeze();
+    }
+
     /** Frees the native copy of the parameters; a later call copies them again. */
     synchronized void release() {
         copiedFrom.close();
