@@ -132,7 +132,14 @@ public final class PreparedData {
             throw new ExperimentException("data.window", "the series has " + series.length() + " rows; the model reads the last "
                     + (window + firstRow) + " (window " + window + (firstRow > 0 ? " + 1 for difference" : "") + ")");
         }
-        return new LatestWindow(scaled, inputs, window, spec.horizon(), last);
+        float[] values = new float[window * inputs.length];
+        int first = last - window + 1;
+        for (int t = 0; t < window; t++) {
+            for (int f = 0; f < inputs.length; f++) {
+                values[t * inputs.length + f] = scaled[inputs[f]][first + t];
+            }
+        }
+        return new FlatWindows(values, 1, window, inputs.length, spec.horizon());
     }
 
     /** Training windows. */

@@ -47,15 +47,18 @@ public final class ExperimentLoader {
      * @throws ConfigException listing every problem found
      */
     public static Loaded load(Path file) {
-        String text;
+        return load(readText(file), file.toString(), file.toAbsolutePath().getParent(), defaultName(file));
+    }
+
+    /** The file's text, or a {@link ConfigException} naming the file when it is missing or unreadable. */
+    static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "no such file"));
         } catch (IOException e) {
             throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
         }
-        return load(text, file.toString(), file.toAbsolutePath().getParent(), defaultName(file));
     }
 
     /**

@@ -1,9 +1,5 @@
 package org.lstm4j.core.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -24,15 +20,7 @@ public final class RecordFiles {
      * @throws ConfigException listing every problem found
      */
     public static <R extends Record> R load(Path file, Class<R> type, R defaults, String what) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "no such file"));
-        } catch (IOException e) {
-            throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
-        }
-        Node root = ExperimentLoader.compose(text, file.toString());
+        Node root = ExperimentLoader.compose(ExperimentLoader.readText(file), file.toString());
         if (!(root instanceof MappingNode)) {
             throw ConfigException.of(new ConfigProblem(file.toString(), root == null ? 0 : root.getStartMark().getLine() + 1,
                     root == null ? 0 : root.getStartMark().getColumn() + 1, "", what + " is a mapping of keys"));
