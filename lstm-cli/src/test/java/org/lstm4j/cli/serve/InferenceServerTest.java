@@ -23,7 +23,9 @@ class InferenceServerTest {
     static void start() throws IOException {
         ServeConfig config = new ServeConfig(ServerSettings.defaults().withPort(0).withHttpThreads(4),
                 List.of(ModelSettings.of(null, TrainedBundles.UNI).withReplicas(2),
-                        ModelSettings.of(null, TrainedBundles.DIFF).withReplicas(1).withMaxBatchSize(16)));
+                        ModelSettings.of(null, TrainedBundles.DIFF).withReplicas(1).withMaxBatchSize(16),
+                        ModelSettings.of(null, TrainedBundles.ATTENTION).withReplicas(1),
+                        ModelSettings.of(null, TrainedBundles.BILSTM).withReplicas(1)));
         server = InferenceServer.start(config, "test");
         http = new Http(server.url());
     }
@@ -112,6 +114,21 @@ class InferenceServerTest {
         Http.Reply reply = http.post("/v2/models/diff/infer", Http.inferBody("FP64", 1, 6, 2, lastRows(6, "x", "y")));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(data(reply.json())).containsExactly(expected, within(1e-9));
+    }
+
+    @Test
+    void everyArchitectureServesWhatLstmPredictForecasts() throws IOException {
+        double[] attention = predictCommand(TrainedBundles.ATTENTION, 2);
+        Http.Reply reply = http.post("/v2/models/attention/infer", Http.inferBody("FP64", 1, 6, 2, lastRows(6, "y", "x")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(data(reply.json())).containsExactly(attention, within(1e-9));
+        double[] bilstm = predictCommand(TrainedBundles.BILSTM, 2);
+        reply = http.post("/v2/models/bilstm/infer", Http.inferBody("FP64", 1, 6, 1, lastRows(6, "y")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(data(reply.json())).containsExactly(bilstm, within(1e-9));
+        Http.Reply negative = http.post("/v2/models/bilstm/infer", Http.inferBody("FP32", 1, 6, 1, new double[] {1, 2, 3, 0, 5, 6}));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("error").asText()).contains("step 3", "log transform needs positive values, was 0.0");
     }
 
     @Test

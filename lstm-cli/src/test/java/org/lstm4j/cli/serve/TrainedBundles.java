@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import org.lstm4j.cli.CliRun;
 
 /**
- * Two small bundles trained once per test JVM by {@code lstm train} on a CSV: {@code uni} reads its target
- * {@code y} (no transform); {@code diff} reads only {@code x}, differenced, so its raw windows carry {@code y} too.
+ * Small bundles trained once per test JVM by {@code lstm train} on a CSV: {@code uni} reads its target {@code y}
+ * (no transform); {@code diff} reads only {@code x}, differenced, so its raw windows carry {@code y} too;
+ * {@code attention} reads {@code y} and {@code x}; {@code bilstm} reads {@code y} through a log transform.
  */
 final class TrainedBundles {
     static final Path DIR;
     static final Path HISTORY;
     static final Path UNI;
     static final Path DIFF;
+    static final Path ATTENTION;
+    static final Path BILSTM;
 
     static {
         try {
@@ -30,6 +33,9 @@ final class TrainedBundles {
             Files.writeString(HISTORY, csv);
             UNI = train("uni", "features: [y]\n  window: 6\n  horizon: 2");
             DIFF = train("diff", "features: [x]\n  window: 5\n  horizon: 3\n  transform: difference");
+            ATTENTION = train("attention", "features: [y, x]\n  window: 6\n  horizon: 2", "architecture: attention");
+            BILSTM = train("bilstm", "features: [y]\n  window: 6\n  horizon: 2\n  transform: log",
+                    "architecture: bilstm, bidirectional_merge: sum");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,6 +44,10 @@ final class TrainedBundles {
     private TrainedBundles() {}
 
     private static Path train(String name, String data) throws IOException {
+        return train(name, data, "architecture: lstm");
+    }
+
+    private static Path train(String name, String data, String architecture) throws IOException {
         Path yaml = DIR.resolve(name + ".yaml");
         Files.writeString(yaml, """
                 name: %s
@@ -45,10 +55,10 @@ final class TrainedBundles {
                   source: {csv: history.csv, time_column: year}
                   target: y
                   %s
-                model: {hidden_size: 8, num_layers: 2}
+                model: {%s, hidden_size: 8, num_layers: 2}
                 training: {epochs: 3, batch_size: 32}
                 output: {plots: false}
-                """.formatted(name, data));
+                """.formatted(name, data, architecture));
         Path run = DIR.resolve(name + "-run");
         CliRun result = CliRun.of("train", yaml.toString(), "--output", run.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
