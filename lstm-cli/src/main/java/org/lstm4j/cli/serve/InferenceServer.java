@@ -59,8 +59,11 @@ public final class InferenceServer implements AutoCloseable {
         holder[0] = repository;
         List<String> names = new ArrayList<>();
         try {
-            for (ModelSettings model : config.models()) {
-                names.add(repository.load(model.name(), model.bundle(), model, false));
+            // from the last: of several bundles of one experiment (runs/sine-*/model.zip), the newest, given last,
+            // is served under the experiment's name and the others under their run directory's
+            for (int i = config.models().size() - 1; i >= 0; i--) {
+                ModelSettings model = config.models().get(i);
+                names.add(0, repository.load(model.name(), model.bundle(), model, false));
             }
             ThreadPoolExecutor executor = httpExecutor(settings.httpThreads());
             OipHandler handler = new OipHandler(repository, metrics, settings, token, executor, version,

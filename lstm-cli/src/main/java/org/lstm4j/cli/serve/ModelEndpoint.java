@@ -3,6 +3,7 @@ package org.lstm4j.cli.serve;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.core.FlatWindows;
@@ -42,9 +43,17 @@ final class ModelEndpoint {
      * @throws IllegalArgumentException        when the name is not a valid model name
      */
     static ModelEndpoint load(ModelSettings settings, ServeMetrics metrics) {
+        return load(settings, metrics, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #load(ModelSettings, ServeMetrics)}, a bundle given without a name being served under
+     * {@code naming.apply(its experiment's name)}.
+     */
+    static ModelEndpoint load(ModelSettings settings, ServeMetrics metrics, UnaryOperator<String> naming) {
         List<TrainedModel> replicas = new ArrayList<>();
         LoadedModel first = ModelBundle.load(settings.bundle());
-        String name = settings.name() != null ? settings.name() : first.spec().name();
+        String name = settings.name() != null ? settings.name() : naming.apply(first.spec().name());
         try {
             checkName(name, settings.bundle());
             replicas.add(first.model());

@@ -57,7 +57,9 @@ final class ModelRepository implements ServeMetrics.ModelStates {
      *
      * @param name   the model's name, or null for its experiment's name
      * @param bundle a bundle, or null to read again the one it was loaded from
-     * @param replace whether a model already served under the name is replaced (a reload) or refused
+     * @param replace whether a model already served under the name is replaced (a reload) or refused; a bundle given
+     *                without a name whose experiment's name is taken is then served under its directory's name
+     *                ({@code runs/sine-20261201-204854/model.zip} as {@code sine-20261201-204854})
      * @return the name it is served under
      * @throws IllegalArgumentException when a reload names neither a known model nor a bundle, or when the name is
      *                                  taken and {@code replace} is false
@@ -80,7 +82,10 @@ final class ModelRepository implements ServeMetrics.ModelStates {
         }
         ModelEndpoint fresh;
         try {
-            fresh = ModelEndpoint.load(settings, metrics);
+            Path file = settings.bundle();
+            fresh = ModelEndpoint.load(settings, metrics, experimentName -> replace || !knows(experimentName)
+                    || file.toAbsolutePath().getParent() == null ? experimentName
+                    : file.toAbsolutePath().getParent().getFileName().toString());
         } catch (RuntimeException e) {
             if (name != null) {
                 reasons.put(name, e.getMessage());
@@ -126,10 +131,10 @@ final class ModelRepository implements ServeMetrics.ModelStates {
         return true;
     }
 
-    /** Every known model with its state. */
+    /** Every known model with its state, by name. */
     synchronized List<Entry> index() {
         List<Entry> entries = new ArrayList<>();
-        for (String name : known.keySet()) {
+        for (String name : new java.util.TreeSet<>(known.keySet())) {
             entries.add(new Entry(name, states.getOrDefault(name, State.UNAVAILABLE), reasons.get(name)));
         }
         return entries;

@@ -112,6 +112,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void twoRunsOfOneExperimentServeTheLastUnderItsNameAndTheOtherUnderItsRunDirectory(@TempDir Path dir) throws IOException {
+        Path older = dir.resolve("uni-20261201-090000").resolve("model.zip");
+        Files.createDirectories(older.getParent());
+        Files.copy(TrainedBundles.UNI, older);
+        try (InferenceServer server = InferenceServer.start(new ServeConfig(ServerSettings.defaults().withPort(0),
+                List.of(ServeCommand.parseBundle(older.toString()).withReplicas(1),
+                        ServeCommand.parseBundle(TrainedBundles.UNI.toString()).withReplicas(1))), "test")) {
+            assertThat(server.models()).containsExactly("uni-20261201-090000", "uni");
+            Http http = new Http(server.url());
+            assertThat(http.post("/v2/models/uni/infer", ModelReloadTest.BODY).status()).isEqualTo(200);
+            assertThat(http.post("/v2/models/uni-20261201-090000/infer", ModelReloadTest.BODY).status()).isEqualTo(200);
+        }
+        CliRun twice = CliRun.of("serve", "a=" + TrainedBundles.UNI, "a=" + older, "--port", "0");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("'a' is served twice");
+    }
+
+    @Test
     void aServeFileServesItsModels(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("serve.yaml");
         Files.writeString(config, """
