@@ -27,6 +27,7 @@ class Dl4jTrainedModel implements TrainedModel {
     private final SampleShape shape;
     private final SmallBatchLstm smallBatch;
     private volatile boolean closed;
+    private volatile boolean parametersFrozen;
 
     Dl4jTrainedModel(ComputationGraph net, SampleShape shape) {
         this(net, shape, null);
@@ -49,7 +50,7 @@ class Dl4jTrainedModel implements TrainedModel {
     public double[][] predict(WindowedData data) {
         checkShape(data);
         ComputationGraph net = network();
-        if (smallBatch != null && SmallBatchLstm.suits(data.size())) {
+        if (smallBatch != null && SmallBatchLstm.suits(data.size(), parametersFrozen)) {
             synchronized (net) { // as below: close() cannot free the network in the middle
                 network();
                 return smallBatch.predict(data);
@@ -78,9 +79,11 @@ class Dl4jTrainedModel implements TrainedModel {
     /**
      * Promises that the network's parameters will not change any more, as for a network restored from a bundle
      * (nothing can train it): the fast inference paths then copy the weights once instead of comparing the
-     * parameters with their copy on every call.
+     * parameters with their copy on every call, and the plain-Java path takes up to
+     * {@value SmallBatchLstm#MAX_WINDOWS_FROZEN} windows.
      */
     void freezeParameters() {
+        parametersFrozen = true;
         if (smallBatch != null) {
             smallBatch.freeze();
         }

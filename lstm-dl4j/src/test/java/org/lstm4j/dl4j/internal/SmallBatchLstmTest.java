@@ -77,4 +77,30 @@ class SmallBatchLstmTest {
             new OptimizerStep(net, training).apply(1, data.size(), i -> batches.dataSet(null, 0, data.size()));
         }
     }
+
+    /** A frozen (restored) model takes the plain-Java path up to 64 windows and predicts what the network does. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"FLOAT32", "FLOAT64"})
+    void aFrozenModelPredictsUpTo64WindowsInJavaAsTheNetworkDoes(Precision precision) {
+        SineWindows data = SineWindows.of(120, 6, 2, 3, 2.0);
+        SampleShape shape = new SampleShape(6, 3, 2);
+        ModelSpec model = TestSpecs.model().withNumLayers(2).withHiddenSize(7);
+        TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
+        ComputationGraph net = NetworkFactory.build(shape, model, training, 4);
+        Dl4jTrainedModel network = Dl4jTrainedModel.of(net, shape, model);
+        Dl4jTrainedModel frozen = Dl4jTrainedModel.of(net, shape, model);
+        frozen.freezeParameters();
+        assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN, true)).isTrue();
+        assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN, false)).isFalse();
+        assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN + 1, true)).isFalse();
+        double tolerance = precision == Precision.FLOAT64 ? 1e-12 : 1e-5;
+        SineWindows batch = data.range(0, SmallBatchLstm.MAX_WINDOWS_FROZEN);
+        double[][] java = frozen.predict(batch);
+        double[][] graph = network.predict(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            for (int j = 0; j < 2; j++) {
+                assertThat(Math.abs(java[i][j] - graph[i][j])).as("window %d step %d", i, j).isLessThan(tolerance);
+            }
+        }
+    }
 }
