@@ -83,10 +83,12 @@ public final class InferenceServer implements AutoCloseable {
      * The JDK server reads its timeouts once, from system properties; a value the user set wins. Also switches off
      * the backend's fused {@code lstmLayer} inference (unless {@code lstm4j.fusedLstmInference} is set): libnd4j's
      * operation kept about 5 KB of native memory per call, which a server running hundreds of batches a second
-     * turns into megabytes a second (measured; docs/serving.md).
+     * turns into megabytes a second (measured; docs/serving.md); and lets restored {@code lstm} models compute
+     * batches of up to 64 windows in plain Java, which allocates no native memory.
      */
     private static void configureJdkServer(ServerSettings settings) {
         System.setProperty("lstm4j.fusedLstmInference", System.getProperty("lstm4j.fusedLstmInference", "false"));
+        System.setProperty("lstm4j.javaInferenceWindows", System.getProperty("lstm4j.javaInferenceWindows", "64"));
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         System.setProperty("sun.net.httpserver.maxReqTime",
                 System.getProperty("sun.net.httpserver.maxReqTime", Integer.toString(settings.readTimeoutSeconds())));

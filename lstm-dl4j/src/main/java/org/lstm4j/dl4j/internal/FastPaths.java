@@ -18,6 +18,12 @@ final class FastPaths {
     static final String KERNEL = "lstm4j.fastLstm";
     static final String FUSED_INFERENCE = "lstm4j.fusedLstmInference";
     static final String JAVA_INFERENCE = "lstm4j.javaInference";
+    /**
+     * How many windows a restored model computes in plain Java (default {@value SmallBatchLstm#MAX_WINDOWS}, which
+     * keeps its predictions bit-identical to the network that was saved); {@code lstm serve} sets it to
+     * {@value SmallBatchLstm#MAX_WINDOWS_FROZEN}.
+     */
+    static final String JAVA_INFERENCE_WINDOWS = "lstm4j.javaInferenceWindows";
 
     private FastPaths() {
     }
@@ -32,6 +38,16 @@ final class FastPaths {
 
     static boolean javaInference() {
         return kernel() && enabled(JAVA_INFERENCE);
+    }
+
+    /** The most windows a restored model computes in plain Java ({@link #JAVA_INFERENCE_WINDOWS}), within 1..64. */
+    static int javaInferenceWindows() {
+        try {
+            int value = Integer.parseInt(System.getProperty(JAVA_INFERENCE_WINDOWS, Integer.toString(SmallBatchLstm.MAX_WINDOWS)).trim());
+            return Math.max(1, Math.min(SmallBatchLstm.MAX_WINDOWS_FROZEN, value));
+        } catch (NumberFormatException e) {
+            return SmallBatchLstm.MAX_WINDOWS;
+        }
     }
 
     /** Whether ND4J runs on its CPU backend; asked once, when first needed (ND4J has started by then). */

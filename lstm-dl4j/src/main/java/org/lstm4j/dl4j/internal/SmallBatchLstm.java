@@ -28,7 +28,9 @@ final class SmallBatchLstm {
      */
     static final int MAX_WINDOWS = 2;
     /**
-     * Calls with up to this many windows take this path once the parameters are frozen (a restored model): with no
+     * Calls with up to this many windows may take this path once the parameters are frozen (a restored model), when
+     * {@value FastPaths#JAVA_INFERENCE_WINDOWS} allows (by default only {@value #MAX_WINDOWS} do, so that a restored
+     * model predicts bit for bit what the saved network did; the results differ in the last float32 bits): with no
      * comparison per call it costs about 85 µs per window (seed size), linear, against DL4J's graph path's fixed
      * 1 ms (fused {@code lstmLayer}) to 2.5 ms (kernel) plus 40-55 µs per window (measured: 32 windows 2.6 ms here
      * against 2.9 and 3.5 ms; 64 windows 5.4 against 4.4 and 5.2 ms), and it allocates no native memory, which a
@@ -64,7 +66,7 @@ final class SmallBatchLstm {
 
     /** Whether a call with this many windows takes this path, for a network whose parameters are frozen or not. */
     static boolean suits(int windows, boolean frozen) {
-        return frozen ? windows <= MAX_WINDOWS_FROZEN && FastPaths.javaInference() : suits(windows);
+        return frozen ? windows <= FastPaths.javaInferenceWindows() && FastPaths.javaInference() : suits(windows);
     }
 
     /** One row of {@code horizon} forecasts per window of {@code data}. */

@@ -23,6 +23,7 @@ class SmallBatchLstmTest {
     @AfterEach
     void enableFastPaths() {
         System.clearProperty(FastPaths.KERNEL);
+        System.clearProperty(FastPaths.JAVA_INFERENCE_WINDOWS);
     }
 
     /**
@@ -78,7 +79,10 @@ class SmallBatchLstmTest {
         }
     }
 
-    /** A frozen (restored) model takes the plain-Java path up to 64 windows and predicts what the network does. */
+    /**
+     * A frozen (restored) model takes the plain-Java path up to {@value FastPaths#JAVA_INFERENCE_WINDOWS} windows (2
+     * unless set; {@code lstm serve} sets 64) and predicts what the network does.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"FLOAT32", "FLOAT64"})
     void aFrozenModelPredictsUpTo64WindowsInJavaAsTheNetworkDoes(Precision precision) {
@@ -90,6 +94,8 @@ class SmallBatchLstmTest {
         Dl4jTrainedModel network = Dl4jTrainedModel.of(net, shape, model);
         Dl4jTrainedModel frozen = Dl4jTrainedModel.of(net, shape, model);
         frozen.freezeParameters();
+        assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS + 1, true)).as("by default as unfrozen").isFalse();
+        System.setProperty(FastPaths.JAVA_INFERENCE_WINDOWS, "64");
         assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN, true)).isTrue();
         assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN, false)).isFalse();
         assertThat(SmallBatchLstm.suits(SmallBatchLstm.MAX_WINDOWS_FROZEN + 1, true)).isFalse();
