@@ -11,6 +11,7 @@ package org.lstm4j.dl4j.internal;
  *       ({@link FusedLstmInference});</li>
  *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm}).</li>
  * </ul>
+ * and one number, {@value #JAVA_INFERENCE_WINDOWS}: how many windows a restored model computes in plain Java.
  * The results are the same either way (tested); only the speed differs. All are off on a backend other than ND4J's
  * CPU backend: they were measured and tested on the CPU only, and on CUDA DL4J's own layer is the tested path.
  */
