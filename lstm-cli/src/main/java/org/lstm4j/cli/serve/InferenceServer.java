@@ -53,10 +53,9 @@ public final class InferenceServer implements AutoCloseable {
         }
         configureJdkServer(settings);
         BearerToken token = settings.tokenFile() == null ? null : BearerToken.fromFile(settings.tokenFile());
-        ModelRepository[] holder = new ModelRepository[1];
-        ServeMetrics metrics = new ServeMetrics(() -> holder[0]);
+        ServeMetrics metrics = new ServeMetrics();
         ModelRepository repository = new ModelRepository(metrics, TimeUnit.SECONDS.toMillis(settings.drainSeconds()));
-        holder[0] = repository;
+        metrics.watch(repository);
         List<String> names = new ArrayList<>();
         try {
             // from the last: of several bundles of one experiment (runs/sine-*/model.zip), the newest, given last,

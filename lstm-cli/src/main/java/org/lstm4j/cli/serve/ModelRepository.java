@@ -2,10 +2,10 @@ package org.lstm4j.cli.serve;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +24,11 @@ final class ModelRepository implements ServeMetrics.ModelStates {
     /** One row of the repository index. */
     record Entry(String name, State state, String reason) {}
 
-    private final ConcurrentHashMap<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
-    private final Map<String, ModelSettings> known = new LinkedHashMap<>();
-    private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
-    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
+    /** Every model ever loaded, with the settings it was loaded with; loads and unloads change it under the lock. */
+    private final Map<String, ModelSettings> known = new ConcurrentHashMap<>();
+    /** Known models being loaded again while none of theirs serves (an unloaded model). */
+    private final Set<String> loading = ConcurrentHashMap.newKeySet();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
     private final ServeMetrics metrics;
     private final long drainMillis;
@@ -44,11 +45,11 @@ final class ModelRepository implements ServeMetrics.ModelStates {
 
     /** Whether {@code name} was ever configured or loaded. */
     boolean knows(String name) {
-        return knownNames.contains(name);
+        return known.containsKey(name);
     }
 
     /** Whether every known model is loaded. */
-    synchronized boolean allReady() {
+    boolean allReady() {
         return !known.isEmpty() && known.keySet().stream().allMatch(endpoints::containsKey);
     }
 
@@ -76,8 +77,8 @@ final class ModelRepository implements ServeMetrics.ModelStates {
             if (bundle != null) {
                 settings = settings.withBundle(bundle);
             }
-            if (name != null) {
-                states.put(name, endpoints.containsKey(name) ? State.READY : State.LOADING);
+            if (name != null && !endpoints.containsKey(name)) {
+                loading.add(name);
             }
         }
         ModelEndpoint fresh;
@@ -89,21 +90,22 @@ final class ModelRepository implements ServeMetrics.ModelStates {
         } catch (RuntimeException e) {
             if (name != null) {
                 reasons.put(name, e.getMessage());
-                states.put(name, endpoints.containsKey(name) ? State.READY : State.UNAVAILABLE);
             }
             throw e;
+        } finally {
+            if (name != null) {
+                loading.remove(name);
+            }
         }
         ModelEndpoint old;
         synchronized (this) {
             if (!replace && known.containsKey(fresh.name())) {
-                closeQuietly(fresh);
+                retire(fresh, 0);
                 throw new IllegalArgumentException(settings.bundle() + ": a model named '" + fresh.name()
                         + "' is already served; give this one another name with NAME=PATH");
             }
             known.put(fresh.name(), settings.withName(fresh.name()));
-            knownNames.add(fresh.name());
             old = endpoints.put(fresh.name(), fresh);
-            states.put(fresh.name(), State.READY);
             reasons.remove(fresh.name());
         }
         LOG.info("model '{}' ready: {}{}", fresh.name(), fresh.bundle(), old == null ? "" : " (replaced " + old.bundle() + ")");
@@ -119,7 +121,6 @@ final class ModelRepository implements ServeMetrics.ModelStates {
         synchronized (this) {
             old = endpoints.remove(name);
             if (old != null) {
-                states.put(name, State.UNAVAILABLE);
                 reasons.put(name, "unloaded");
             }
         }
@@ -132,12 +133,16 @@ final class ModelRepository implements ServeMetrics.ModelStates {
     }
 
     /** Every known model with its state, by name. */
-    synchronized List<Entry> index() {
+    List<Entry> index() {
         List<Entry> entries = new ArrayList<>();
-        for (String name : new java.util.TreeSet<>(known.keySet())) {
-            entries.add(new Entry(name, states.getOrDefault(name, State.UNAVAILABLE), reasons.get(name)));
+        for (String name : new TreeSet<>(known.keySet())) {
+            entries.add(new Entry(name, state(name), reasons.get(name)));
         }
         return entries;
+    }
+
+    private State state(String name) {
+        return endpoints.containsKey(name) ? State.READY : loading.contains(name) ? State.LOADING : State.UNAVAILABLE;
     }
 
     /** Retires every endpoint, waiting for their queued work. */
@@ -154,32 +159,22 @@ final class ModelRepository implements ServeMetrics.ModelStates {
 
     @Override
     public void forEach(ServeMetrics.ModelStateSink sink) {
-        List<String> names;
-        synchronized (this) {
-            names = new ArrayList<>(known.keySet());
-        }
-        for (String name : names) {
+        for (String name : known.keySet()) {
             ModelEndpoint endpoint = endpoints.get(name);
             sink.accept(name, endpoint == null ? 0 : endpoint.batcher().queuedWindows(), endpoint != null);
         }
     }
 
-    private static void closeQuietly(ModelEndpoint endpoint) {
+    private static void retire(ModelEndpoint endpoint, long drainMillis) {
         try {
-            endpoint.retire(0);
+            endpoint.retire(drainMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void retireInBackground(ModelEndpoint old) {
-        Thread retire = new Thread(() -> {
-            try {
-                old.retire(drainMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lstm-serve-retire-" + old.name());
+        Thread retire = new Thread(() -> retire(old, drainMillis), "lstm-serve-retire-" + old.name());
         retire.setDaemon(true);
         retire.start();
     }

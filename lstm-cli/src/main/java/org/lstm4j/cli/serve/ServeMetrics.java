@@ -5,7 +5,6 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.function.Supplier;
 
 /**
  * The server's Prometheus metrics, in a registry of its own: requests by model and status code, request latency,
@@ -32,7 +31,7 @@ final class ServeMetrics {
     private final Histogram queueWait;
     private final Histogram batchSize;
 
-    ServeMetrics(Supplier<ModelStates> states) {
+    ServeMetrics() {
         requests = Counter.builder().name("lstm4j_requests_total").help("HTTP requests by model and status code")
                 .labelNames("model", "code").register(registry);
         latency = Histogram.builder().name("lstm4j_request_duration_seconds").help("time from request to response")
@@ -47,11 +46,15 @@ final class ServeMetrics {
                 .labelNames("model").classicOnly()
                 .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
                 .register(registry);
-        GaugeWithCallback.builder().name("lstm4j_queue_windows").help("windows waiting for a replica").labelNames("model")
-                .callback(cb -> states.get().forEach((model, queued, loaded) -> cb.call(queued, model))).register(registry);
-        GaugeWithCallback.builder().name("lstm4j_model_loaded").help("1 when the model is loaded and serving").labelNames("model")
-                .callback(cb -> states.get().forEach((model, queued, loaded) -> cb.call(loaded ? 1 : 0, model))).register(registry);
         JvmMetrics.builder().register(registry);
+    }
+
+    /** Adds the gauges that read each model's queue depth and whether it is loaded from {@code states}. */
+    void watch(ModelStates states) {
+        GaugeWithCallback.builder().name("lstm4j_queue_windows").help("windows waiting for a replica").labelNames("model")
+                .callback(cb -> states.forEach((model, queued, loaded) -> cb.call(queued, model))).register(registry);
+        GaugeWithCallback.builder().name("lstm4j_model_loaded").help("1 when the model is loaded and serving").labelNames("model")
+                .callback(cb -> states.forEach((model, queued, loaded) -> cb.call(loaded ? 1 : 0, model))).register(registry);
     }
 
     PrometheusRegistry registry() {
