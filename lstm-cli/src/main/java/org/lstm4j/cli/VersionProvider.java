@@ -1,12 +1,12 @@
 package org.lstm4j.cli;
 
+import org.lstm4j.core.SystemInfo;
 import picocli.CommandLine;
 
 /** The version from the jar manifest. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = LstmCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"lstm4j " + (version == null ? "(development build)" : version)};
+        return new String[] {"lstm4j " + SystemInfo.version()};
     }
 }

@@ -18,9 +18,13 @@ public record SystemInfo(String lstm4jVersion, String javaVersion, String javaVe
 
     /** This JVM with {@code backend}. */
     public static SystemInfo of(BackendInfo backend) {
+        return new SystemInfo(version(), System.getProperty("java.version"), System.getProperty("java.vendor"), backend);
+    }
+
+    /** lstm4j's version from the jar manifest, or {@code development build} when run from class directories. */
+    public static String version() {
         String version = SystemInfo.class.getPackage().getImplementationVersion();
-        return new SystemInfo(version == null ? "development build" : version, System.getProperty("java.version"),
-                System.getProperty("java.vendor"), backend);
+        return version == null ? "development build" : version;
     }
 
     /**

@@ -103,7 +103,6 @@ record InferRequest(String id, String datatype, int windows, double[] values) {
     }
 
     private static int windows(JsonNode shape, WindowCodec codec) throws HttpError {
-        List<Integer> expected = List.of(-1, codec.steps(), codec.columns().size());
         if (shape == null || !shape.isArray() || shape.size() != 3) {
             throw HttpError.badRequest("inputs[0].shape must be [windows, " + codec.steps() + ", " + codec.columns().size()
                     + "] (" + codec.steps() + " steps of " + codec.columns() + "), was " + shape);
@@ -116,7 +115,7 @@ record InferRequest(String id, String datatype, int windows, double[] values) {
             }
             dims[i] = d.asInt();
         }
-        if (dims[1] != expected.get(1) || dims[2] != expected.get(2)) {
+        if (dims[1] != codec.steps() || dims[2] != codec.columns().size()) {
             throw HttpError.badRequest("inputs[0].shape " + shape + " does not fit this model: it reads [n, " + codec.steps()
                     + ", " + codec.columns().size() + "] (" + codec.steps() + " steps of " + codec.columns() + ")");
         }

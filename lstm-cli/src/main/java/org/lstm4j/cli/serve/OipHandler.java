@@ -78,14 +78,14 @@ final class OipHandler implements HttpHandler {
             }
             answered = route(exchange, parts, started);
         } catch (HttpError e) {
-            reply(exchange, e, model, started);
+            reply(exchange, e);
         } catch (IOException e) {
             LOG.debug("connection failed: {}", e.toString());
             exchange.close();
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
             LOG.debug("failure", e);
-            reply(exchange, new HttpError(500, "internal error: " + e.getMessage()), model, started);
+            reply(exchange, new HttpError(500, "internal error: " + e.getMessage()));
         } finally {
             if (answered) {
                 done(exchange, model, started);
@@ -128,8 +128,9 @@ final class OipHandler implements HttpHandler {
     private boolean modelRoute(HttpExchange exchange, String method, String name, List<String> rest, long started)
             throws HttpError, IOException {
         if (rest.size() >= 2 && rest.get(0).equals("versions")) {
-            throw new HttpError(404, "model '" + name + "' is not versioned: use /v2/models/" + name + rest.subList(2, rest.size())
-                    .stream().map(s -> "/" + s).reduce("", String::concat));
+            List<String> after = rest.subList(2, rest.size());
+            throw new HttpError(404, "model '" + name + "' is not versioned: use /v2/models/" + name
+                    + (after.isEmpty() ? "" : "/" + String.join("/", after)));
         }
         if (rest.isEmpty()) {
             require(method, "GET");
@@ -193,7 +194,7 @@ final class OipHandler implements HttpHandler {
     private void answer(HttpExchange exchange, String name, InferRequest request, double[][] rows, Throwable failure, long started) {
         try {
             if (failure != null) {
-                reply(exchange, new HttpError(500, "inference failed: " + rootMessage(failure)), name, started);
+                reply(exchange, new HttpError(500, "inference failed: " + rootMessage(failure)));
                 return;
             }
             int horizon = rows.length == 0 ? 0 : rows[0].length;
@@ -271,7 +272,7 @@ final class OipHandler implements HttpHandler {
         return new HttpError(404, "unknown model '" + abbreviate(name) + "'; this server has " + names);
     }
 
-    private void reply(HttpExchange exchange, HttpError error, String model, long started) {
+    private static void reply(HttpExchange exchange, HttpError error) {
         try {
             Exchanges.error(exchange, error);
         } catch (IOException e) {

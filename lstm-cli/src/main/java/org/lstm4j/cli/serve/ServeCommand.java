@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lstm4j.cli.LstmCommand;
 import org.lstm4j.core.BundleException;
+import org.lstm4j.core.SystemInfo;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.RecordFiles;
 import picocli.CommandLine.Command;
@@ -64,11 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeConfig settings;
         try {
             settings = settings();
-        } catch (ConfigException e) {
-            err.println("lstm serve: " + e.getMessage());
-            err.flush();
-            return LstmCommand.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             err.println("lstm serve: " + e.getMessage());
             err.flush();
             return LstmCommand.BAD_INPUT;
@@ -76,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         InferenceServer server;
         try {
-            server = InferenceServer.start(settings, version());
+            server = InferenceServer.start(settings, SystemInfo.version());
         } catch (BundleException | IllegalArgumentException e) {
             err.println("lstm serve: " + e.getMessage());
             err.flush();
@@ -148,10 +145,5 @@ public final class ServeCommand implements Callable<Integer> {
             return ModelSettings.of(argument.substring(0, eq), Path.of(argument.substring(eq + 1)));
         }
         return ModelSettings.of(null, Path.of(argument));
-    }
-
-    private static String version() {
-        String version = LstmCommand.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 }
