@@ -9,7 +9,6 @@ import org.lstm4j.api.TrainedModel;
 import org.lstm4j.data.ChronologicalSplit;
 import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Series;
-import org.lstm4j.data.Transforms;
 
 /**
  * A model read back from a bundle, with the spec and fitted scalers it was trained with.
@@ -49,18 +48,14 @@ public record LoadedModel(ExperimentSpec spec, Map<String, FittedScaler> scalers
                     + "Ask for at most " + data.horizon() + " steps, or train a model with a longer horizon");
         }
         String target = data.targetColumn();
+        WindowCodec codec = WindowCodec.of(this);
         Series working = series;
         double[] forecast = new double[steps];
         int done = 0;
         while (done < steps) {
             PreparedData prepared = PreparedData.withScalers(data, working, scalers);
             double[] scaled = model.predict(prepared.latestWindow())[0];
-            double[] levels = new double[scaled.length];
-            for (int k = 0; k < scaled.length; k++) {
-                levels[k] = prepared.targetScaler().inverse(scaled[k]);
-            }
-            double lastLevel = working.column(target)[working.length() - 1];
-            levels = Transforms.toLevels(data.transform(), levels, lastLevel);
+            double[] levels = codec.decode(scaled, working.column(target)[working.length() - 1]);
             int take = Math.min(levels.length, steps - done);
             System.arraycopy(levels, 0, forecast, done, take);
             done += take;
