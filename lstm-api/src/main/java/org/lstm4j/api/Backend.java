@@ -30,6 +30,17 @@ public interface Backend {
      */
     TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, InputStream parameters) throws IOException;
 
+    /**
+     * Builds a trained network from backend-neutral weights (a PyTorch import, a dequantized bundle). The weights
+     * must fit the specs: {@code model.num_layers} layers of {@code model.hidden_size} units, and so on.
+     *
+     * @throws IllegalArgumentException naming the first tensor whose shape does not fit, with both shapes
+     * @throws UnsupportedOperationException when the backend cannot build networks from weights
+     */
+    default TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, NetworkWeights weights) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot build a network from weights");
+    }
+
     /** What runs the tensors, for metrics and logs. */
     BackendInfo info();
 }

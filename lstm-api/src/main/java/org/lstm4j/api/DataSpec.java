@@ -54,6 +54,11 @@ public record DataSpec(
         return target == null && source instanceof SourceSpec.Synthetic ? SourceSpec.Synthetic.COLUMN : target;
     }
 
+    /** The shape of the samples these settings cut: window, input columns, horizon. */
+    public SampleShape sampleShape() {
+        return new SampleShape(window, inputColumns().size(), horizon);
+    }
+
     public DataSpec withSource(SourceSpec value) {
         return new DataSpec(value, features, target, window, horizon, stride, missing, transform, scaler, split);
     }

@@ -20,6 +20,15 @@ public interface TrainedModel extends AutoCloseable {
     /** Writes the parameters in the backend's raw format (no Java serialization). */
     void writeParameters(OutputStream out) throws IOException;
 
+    /**
+     * The weights in the backend-neutral layout model exchange works on (ONNX export, quantization).
+     *
+     * @throws UnsupportedOperationException when the backend cannot give them
+     */
+    default NetworkWeights weights() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its weights");
+    }
+
     /** Number of trainable parameters. */
     long parameterCount();
 

@@ -51,20 +51,31 @@ public final class ModelBundle {
 
     /** Writes the bundle of {@code result} to {@code file}, atomically. */
     public static void save(ExperimentResult result, Path file) throws IOException {
+        save(new LoadedModel(result.spec(), result.data().scalers(), result.model()), result.backendName(), file);
+    }
+
+    /**
+     * Writes a bundle of a model that did not come from a training run (an import, a quantization) to {@code file},
+     * atomically.
+     *
+     * @param model   the spec, fitted scalers and network (its shape is {@code model.spec().data().sampleShape()})
+     * @param backend the name of the backend that restores it ({@link Backend#name()})
+     */
+    public static void save(LoadedModel model, String backend, Path file) throws IOException {
         Map<String, Object> format = new LinkedHashMap<>();
         format.put("format", FORMAT_NAME);
         format.put("format_version", FORMAT_VERSION);
-        format.put("backend", result.backendName());
-        SampleShape shape = SampleShape.of(result.data().train());
+        format.put("backend", backend);
+        SampleShape shape = model.spec().data().sampleShape();
         format.put("shape", Map.of("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
-        format.put("parameter_count", result.model().parameterCount());
+        format.put("parameter_count", model.model().parameterCount());
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 entry(zip, "format.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(format));
-                entry(zip, "experiment.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SpecWriter.toTree(result.spec())));
-                entry(zip, "scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result.data().scalers()));
+                entry(zip, "experiment.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SpecWriter.toTree(model.spec())));
+                entry(zip, "scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
                 ByteArrayOutputStream parameters = new ByteArrayOutputStream();
-                result.model().writeParameters(parameters);
+                model.model().writeParameters(parameters);
                 entry(zip, "parameters.bin", parameters.toByteArray());
             }
         });
