@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SourceSpec;
@@ -100,10 +101,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (data.source() instanceof SourceSpec.Csv csv) {
             Optional<Path> found = BundleData.locate(bundle, csv);
             if (found.isEmpty()) {
-                List<String> looked = BundleData.candidates(bundle, csv).stream().map(Path::toString).toList();
-                err.println("lstm evaluate: " + bundle + ": its experiment's data " + csv.csv() + " is not found (looked for "
-                        + String.join(", ", looked) + "); give --input CSV to score every window of a CSV with the columns "
-                        + columns(data, csv));
+                List<Path> looked = BundleData.candidates(bundle, csv);
+                String beside = looked.stream().skip(1).map(Path::toString).collect(Collectors.joining(" or "));
+                err.println("lstm evaluate: " + bundle + ": the data it was trained on, " + csv.csv() + ", is not found"
+                        + (beside.isEmpty() ? "" : ", nor is " + beside + " beside the bundle; put it there")
+                        + ", or give --input CSV to score every window of a CSV with the columns " + columns(data, csv));
                 return Optional.empty();
             }
             return Optional.of(new Data(found.get().toString(),

@@ -228,8 +228,8 @@ class EvaluateCommandTest {
         Files.createDirectories(orphan.getParent());
         rewrite(uni.bundle(), orphan, "experiment.json",
                 json -> json.replace(history.toAbsolutePath().normalize().toString(), "/no/such/dir/gone.csv"));
-        assertOneLine(CliRun.of("evaluate", orphan.toString(), "--json"), "/no/such/dir/gone.csv", "is not found", "--input",
-                "year, y");
+        assertOneLine(CliRun.of("evaluate", orphan.toString(), "--json"), "/no/such/dir/gone.csv, is not found",
+                "nor is " + orphan.resolveSibling("gone.csv") + " beside the bundle", "--input CSV", "columns year, y");
     }
 
     private static void assertOneLine(CliRun run, String... fragments) {
