@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.SourceSpec;
+import org.lstm4j.core.PreparedData;
+import org.lstm4j.data.CsvSeriesReader;
+import org.lstm4j.data.Series;
 
 /**
- * Finds the CSV file a bundle's experiment names. A bundle stores it as the absolute path it had when the model was
+ * Finds the CSV file a bundle's experiment names, and reads other CSV files as that experiment reads its own. A bundle stores it as the absolute path it had when the model was
  * trained (relative paths of the experiment file are resolved against that file's directory, then written absolute).
  * When that path is gone (the bundle was copied elsewhere), the file is looked for beside the bundle.
  */
@@ -22,6 +26,17 @@ final class BundleData {
      */
     static Optional<Path> locate(Path bundle, SourceSpec.Csv csv) {
         return candidates(bundle, csv).stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    /**
+     * Reads the used columns of {@code file} as the experiment of {@code data} reads its own CSV (its delimiter and
+     * time column; a comma and none for a synthetic experiment), with its missing-value policy.
+     *
+     * @throws org.lstm4j.data.DataException naming the file, line and column of a problem
+     */
+    static Series read(Path file, DataSpec data) {
+        SourceSpec.Csv csv = data.source() instanceof SourceSpec.Csv c ? c : SourceSpec.Csv.of(file);
+        return CsvSeriesReader.read(file, csv.delimiter().charAt(0), csv.timeColumn(), PreparedData.usedColumns(data), data.missing());
     }
 
     /** Where {@link #locate} looks, in order. */

@@ -23,7 +23,6 @@ import org.lstm4j.core.MetricsTree;
 import org.lstm4j.core.ModelBundle;
 import org.lstm4j.core.PreparedData;
 import org.lstm4j.core.Scorecard;
-import org.lstm4j.data.CsvSeriesReader;
 import org.lstm4j.data.DataException;
 import org.lstm4j.data.Series;
 import picocli.CommandLine.Command;
@@ -65,17 +64,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String dataName = input == null ? bundle.toString() : input.toString();
+        String dataName = testPart() ? bundle.toString() : input.toString();
         try {
             LoadedModel model = ModelBundle.load(bundle);
             try (TrainedModel network = model.model()) {
-                Optional<Data> data = input == null ? experimentData(model.spec(), err)
-                        : Optional.of(new Data(input.toString(), read(input, model.spec().data())));
+                Optional<Data> data = testPart() ? experimentData(model.spec(), err)
+                        : Optional.of(new Data(input.toString(), BundleData.read(input, model.spec().data())));
                 if (data.isEmpty()) {
                     return LstmCommand.BAD_INPUT;
                 }
                 dataName = data.get().name();
-                Scorecard scorecard = input == null ? model.evaluateTestPart(data.get().series()) : model.evaluateAll(data.get().series());
+                Scorecard scorecard = testPart() ? model.evaluateTestPart(data.get().series()) : model.evaluateAll(data.get().series());
                 if (json) {
                     out.println(JSON.writeValueAsString(tree(dataName, scorecard)));
                 } else {
@@ -114,12 +113,6 @@ final class EvaluateCommand implements Callable<Integer> {
         return Optional.of(new Data("its synthetic series (seed " + experiment.seed() + ")", PreparedData.load(data, experiment.seed())));
     }
 
-    /** Reads the used columns of {@code file} as the experiment reads its own CSV (delimiter, time column). */
-    private static Series read(Path file, DataSpec data) {
-        SourceSpec.Csv csv = data.source() instanceof SourceSpec.Csv c ? c : SourceSpec.Csv.of(file);
-        return CsvSeriesReader.read(file, csv.delimiter().charAt(0), csv.timeColumn(), PreparedData.usedColumns(data), data.missing());
-    }
-
     private static String columns(DataSpec data, SourceSpec.Csv csv) {
         List<String> columns = new ArrayList<>();
         if (csv.timeColumn() != null) {
@@ -129,6 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return String.join(", ", columns);
     }
 
+    /** Whether the experiment's test part is scored (no {@code --input}). */
     private boolean testPart() {
         return input == null;
     }
