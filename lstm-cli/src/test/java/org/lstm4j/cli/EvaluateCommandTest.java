@@ -17,6 +17,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lstm4j.api.SourceSpec;
+import org.lstm4j.api.DataSpec;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstm4j.core.Forecast;
 import org.lstm4j.core.LoadedModel;
@@ -198,8 +200,7 @@ class EvaluateCommandTest {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.copy(history, elsewhere.resolve("history.csv"));
         Path moved = elsewhere.resolve("model.zip");
-        rewrite(uni.bundle(), moved, "experiment.json",
-                json -> json.replace(history.toAbsolutePath().normalize().toString(), "/no/such/dir/history.csv"));
+        trainedElsewhere(uni.bundle(), moved, Path.of("/no/such/dir/history.csv"));
         JsonNode evaluated = evaluateJson(moved.toString());
         assertThat(evaluated.get("data").asText()).isEqualTo(elsewhere.resolve("history.csv").toString());
         assertThat(evaluated.get("test")).isEqualTo(uni.metrics().get("test"));
@@ -226,8 +227,7 @@ class EvaluateCommandTest {
 
         Path orphan = dir.resolve("orphan").resolve("model.zip");
         Files.createDirectories(orphan.getParent());
-        rewrite(uni.bundle(), orphan, "experiment.json",
-                json -> json.replace(history.toAbsolutePath().normalize().toString(), "/no/such/dir/gone.csv"));
+        trainedElsewhere(uni.bundle(), orphan, Path.of("/no/such/dir/gone.csv"));
         assertOneLine(CliRun.of("evaluate", orphan.toString(), "--json"), "/no/such/dir/gone.csv, is not found",
                 "nor is " + orphan.resolveSibling("gone.csv") + " beside the bundle", "--input CSV", "columns year, y");
     }
@@ -237,6 +237,15 @@ class EvaluateCommandTest {
         assertThat(run.err()).startsWith("lstm evaluate: ").contains(fragments).doesNotContain("\tat ");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.out()).isEmpty();
+    }
+
+    /** Saves the model of bundle {@code from} as {@code to}, as if it had been trained on {@code csv}. */
+    private static void trainedElsewhere(Path from, Path to, Path csv) throws IOException {
+        LoadedModel model = ModelBundle.load(from);
+        DataSpec data = model.spec().data();
+        SourceSpec.Csv source = ((SourceSpec.Csv) data.source()).withCsv(csv);
+        ModelBundle.save(new LoadedModel(model.spec().withData(data.withSource(source)), model.scalers(), model.model()), "dl4j", to);
+        model.model().close();
     }
 
     /** Copies the bundle {@code from} to {@code to} with one entry's text changed. */
