@@ -12,4 +12,22 @@ public interface Trainer {
      * @return the trained model and its history
      */
     Training fit(WindowedData train, WindowedData validation, TrainingListener listener);
+
+    /**
+     * Trains as {@link #fit(WindowedData, WindowedData, TrainingListener)} does, saving the trainer's state to
+     * {@code checkpoints} after the epochs it says, and continuing from {@link TrainingCheckpoints#resumeFrom()} when
+     * that holds a state: listeners then get {@link TrainingListener#onResume} instead of {@code onStart}, and the
+     * training ends with the same history (wall times excepted) and parameters as one never interrupted, bit for bit
+     * where the backend is deterministic. No checkpoint is saved after the last epoch or after an epoch that ends
+     * training.
+     *
+     * @throws UnsupportedFeatureException when the backend cannot checkpoint (the default, unless nothing is asked)
+     */
+    default Training fit(WindowedData train, WindowedData validation, TrainingListener listener,
+                         TrainingCheckpoints checkpoints) {
+        if (checkpoints.resumeFrom().isPresent()) {
+            throw new UnsupportedFeatureException("training.checkpoint", "this backend cannot resume from a checkpoint");
+        }
+        return fit(train, validation, listener);
+    }
 }

@@ -9,6 +9,16 @@ public interface TrainingListener {
     /** Before the first epoch. */
     default void onStart(TrainingControl control) {}
 
+    /**
+     * Instead of {@link #onStart} when training continues from a checkpoint taken after {@code epochsCompleted}
+     * epochs; the next call is {@link #onEpochEnd} of epoch {@code epochsCompleted + 1}. By default calls
+     * {@code onStart}: a listener that keeps state across epochs (a schedule, early stopping) overrides it so as
+     * not to start afresh, and has its state restored by whoever resumes the training.
+     */
+    default void onResume(TrainingControl control, int epochsCompleted) {
+        onStart(control);
+    }
+
     /** After each epoch. */
     default void onEpochEnd(EpochResult epoch, TrainingControl control) {}
 
@@ -23,6 +33,12 @@ public interface TrainingListener {
             public void onStart(TrainingControl control) {
                 first.onStart(control);
                 next.onStart(control);
+            }
+
+            @Override
+            public void onResume(TrainingControl control, int epochsCompleted) {
+                first.onResume(control, epochsCompleted);
+                next.onResume(control, epochsCompleted);
             }
 
             @Override

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
  *                          {@code lstm4j.threads}, else environment variable {@code OMP_NUM_THREADS}, else 1
  *                          (the fastest measured for these networks, {@code docs/sdk.md}). The setting is
  *                          process-wide: the last run to start sets it for every run in the JVM
+ * @param checkpoint        how often the run's state is checkpointed, for {@code --resume}
  */
 public record TrainingSpec(
         @Min(1) @Max(1_000_000) int epochs,
@@ -38,14 +39,23 @@ public record TrainingSpec(
         @NotNull Precision precision,
         @NotNull SchedulerSpec scheduler,
         @NotNull EarlyStoppingSpec earlyStopping,
-        @Min(0) @Max(1024) int threads) {
+        @Min(0) @Max(1024) int threads,
+        @NotNull CheckpointSpec checkpoint) {
 
     public TrainingSpec {
         SpecChecks.require(TrainingSpec.class, epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay,
-                gradientClipping, accumulationSteps, precision, scheduler, earlyStopping, threads);
+                gradientClipping, accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
-    /** A spec whose thread count lstm4j chooses ({@code threads} 0). */
+    /** A spec with the default checkpoints ({@link CheckpointSpec#defaults()}). */
+    public TrainingSpec(int epochs, BatchSize batchSize, boolean shuffle, OptimizerSpec optimizer, LossType loss, double l2,
+            double weightDecay, GradientClippingSpec gradientClipping, int accumulationSteps, Precision precision,
+            SchedulerSpec scheduler, EarlyStoppingSpec earlyStopping, int threads) {
+        this(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping, accumulationSteps, precision,
+                scheduler, earlyStopping, threads, CheckpointSpec.defaults());
+    }
+
+    /** A spec whose thread count lstm4j chooses ({@code threads} 0), with the default checkpoints. */
     public TrainingSpec(int epochs, BatchSize batchSize, boolean shuffle, OptimizerSpec optimizer, LossType loss, double l2,
             double weightDecay, GradientClippingSpec gradientClipping, int accumulationSteps, Precision precision,
             SchedulerSpec scheduler, EarlyStoppingSpec earlyStopping) {
@@ -53,7 +63,10 @@ public record TrainingSpec(
                 scheduler, earlyStopping, 0);
     }
 
-    /** 100 epochs of Adam(0.001), batches of 64, shuffled, MSE. */
+    /**
+     * 100 epochs of Adam(0.001), batches of 64, shuffled, MSE; a checkpoint after every epoch when the run has a
+     * working directory.
+     */
     public static TrainingSpec defaults() {
         return new TrainingSpec(100, BatchSize.of(64), true, OptimizerSpec.defaults(), LossType.MSE, 0.0, 0.0,
                 new GradientClippingSpec.None(), 1, Precision.FLOAT32, new SchedulerSpec.None(), EarlyStoppingSpec.defaults());
@@ -61,62 +74,62 @@ public record TrainingSpec(
 
     public TrainingSpec withEpochs(int value) {
         return new TrainingSpec(value, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withBatchSize(BatchSize value) {
         return new TrainingSpec(epochs, value, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withShuffle(boolean value) {
         return new TrainingSpec(epochs, batchSize, value, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withOptimizer(OptimizerSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, value, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withLoss(LossType value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, value, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withL2(double value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, value, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withWeightDecay(double value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, value, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withGradientClipping(GradientClippingSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, value,
-                accumulationSteps, precision, scheduler, earlyStopping, threads);
+                accumulationSteps, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withAccumulationSteps(int value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                value, precision, scheduler, earlyStopping, threads);
+                value, precision, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withPrecision(Precision value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, value, scheduler, earlyStopping, threads);
+                accumulationSteps, value, scheduler, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withScheduler(SchedulerSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, value, earlyStopping, threads);
+                accumulationSteps, precision, value, earlyStopping, threads, checkpoint);
     }
 
     public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, value, threads);
+                accumulationSteps, precision, scheduler, value, threads, checkpoint);
     }
 
     /**
@@ -124,7 +137,13 @@ public record TrainingSpec(
      */
     public TrainingSpec withThreads(int value) {
         return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
-                accumulationSteps, precision, scheduler, earlyStopping, value);
+                accumulationSteps, precision, scheduler, earlyStopping, value, checkpoint);
+    }
+
+    /** The same loop checkpointed as {@code value} says ({@code training.checkpoint}). */
+    public TrainingSpec withCheckpoint(CheckpointSpec value) {
+        return new TrainingSpec(epochs, batchSize, shuffle, optimizer, loss, l2, weightDecay, gradientClipping,
+                accumulationSteps, precision, scheduler, earlyStopping, threads, value);
     }
 
     /** Training losses. */

@@ -36,7 +36,9 @@ import org.lstm4j.api.TrainingResult;
  * </ul>
  *
  * <p>A monitor the run cannot produce is a configuration error: call {@link #problem} before training.
- * A listener instance may be reused; {@link #onStart} resets it. Not thread-safe (one training at a time).
+ * A listener instance may be reused; {@link #onStart} resets it. A training resumed from a checkpoint goes on with
+ * the {@link #state()} taken then, given back by {@link #restore} before the training resumes ({@link #onResume}
+ * keeps it). Not thread-safe (one training at a time).
  */
 public final class EarlyStopping implements TrainingListener {
     private final EarlyStoppingSpec spec;
@@ -95,6 +97,26 @@ public final class EarlyStopping implements TrainingListener {
         return wait;
     }
 
+    /** What this listener has counted so far, for a checkpoint; {@link #restore} puts it back. */
+    public State state() {
+        return new State(best, wait, bestEpoch, stoppedEpoch);
+    }
+
+    /** Continues from {@code state}, taken by {@link #state()} of a listener of the same spec. */
+    public void restore(State state) {
+        Objects.requireNonNull(state, "state");
+        best = state.best();
+        wait = state.epochsWithoutImprovement();
+        bestEpoch = state.bestEpoch();
+        stoppedEpoch = state.stoppedEpoch();
+    }
+
+    /** Keeps the restored state and remembers {@code control} for the final restore. */
+    @Override
+    public void onResume(TrainingControl control, int epochsCompleted) {
+        this.control = control;
+    }
+
     /** Resets the state and remembers {@code control} for the final restore. */
     @Override
     public void onStart(TrainingControl control) {
@@ -144,4 +166,14 @@ public final class EarlyStopping implements TrainingListener {
         bestEpoch = 0;
         stoppedEpoch = 0;
     }
+
+    /**
+     * The counters of an {@link EarlyStopping} after some epoch.
+     *
+     * @param best                     the best monitored value, {@code +inf} before any improvement
+     * @param epochsWithoutImprovement monitored epochs since the last improvement
+     * @param bestEpoch                the best epoch, 0 before any monitored epoch
+     * @param stoppedEpoch             the epoch after which a stop was requested, 0 if none was
+     */
+    public record State(double best, int epochsWithoutImprovement, int bestEpoch, int stoppedEpoch) {}
 }

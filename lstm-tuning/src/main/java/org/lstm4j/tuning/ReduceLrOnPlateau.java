@@ -33,7 +33,9 @@ import org.lstm4j.api.TrainingListener;
  * {@code base} and is the plateau logic's first epoch (its baseline). Without warm-up the listener never
  * touches the rate before the first drop: epoch 1 runs at the optimizer's rate, as in PyTorch.
  *
- * <p>{@link #onStart} resets the state, so an instance may be reused. Not thread-safe.
+ * <p>{@link #onStart} resets the state, so an instance may be reused. A training resumed from a checkpoint goes on
+ * with the {@link #state()} taken then, given back by {@link #restore} before the training resumes
+ * ({@link #onResume} keeps it; the learning rate itself is the trainer's). Not thread-safe.
  */
 public final class ReduceLrOnPlateau implements TrainingListener {
     private final SchedulerSpec.Plateau spec;
@@ -82,6 +84,25 @@ public final class ReduceLrOnPlateau implements TrainingListener {
     /** PyTorch's {@code cooldown_counter}: epochs of cooldown still to come. */
     public int cooldownCounter() {
         return cooldownCounter;
+    }
+
+    /** What this listener has counted so far, for a checkpoint; {@link #restore} puts it back. */
+    public State state() {
+        return new State(watched, best, numBadEpochs, cooldownCounter);
+    }
+
+    /** Continues from {@code state}, taken by {@link #state()} of a listener of the same spec and monitor. */
+    public void restore(State state) {
+        Objects.requireNonNull(state, "state");
+        watched = state.watched();
+        best = state.best();
+        numBadEpochs = state.numBadEpochs();
+        cooldownCounter = state.cooldownCounter();
+    }
+
+    /** Keeps the restored state: the rate of the next epoch is the trainer's, restored with it. */
+    @Override
+    public void onResume(TrainingControl control, int epochsCompleted) {
     }
 
     /** Resets the state; with a warm-up, sets epoch 1's warm-up rate. */
@@ -155,4 +176,14 @@ public final class ReduceLrOnPlateau implements TrainingListener {
         numBadEpochs = 0;
         cooldownCounter = 0;
     }
+
+    /**
+     * The counters of a {@link ReduceLrOnPlateau} after some epoch.
+     *
+     * @param watched         the value watched, or {@code null} before the first epoch decided it
+     * @param best            the best value seen, {@code +inf} before the first better one
+     * @param numBadEpochs    PyTorch's {@code num_bad_epochs}
+     * @param cooldownCounter PyTorch's {@code cooldown_counter}
+     */
+    public record State(Monitor watched, double best, int numBadEpochs, int cooldownCounter) {}
 }

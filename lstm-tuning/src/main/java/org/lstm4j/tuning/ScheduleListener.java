@@ -25,6 +25,11 @@ public record ScheduleListener(LearningRateSchedule schedule) implements Trainin
         control.setLearningRate(schedule.learningRate(1));
     }
 
+    /** Leaves the rate alone: a resumed trainer restores the rate its checkpoint was taken with. */
+    @Override
+    public void onResume(TrainingControl control, int epochsCompleted) {
+    }
+
     /** Sets the next epoch's rate. */
     @Override
     public void onEpochEnd(EpochResult epoch, TrainingControl control) {

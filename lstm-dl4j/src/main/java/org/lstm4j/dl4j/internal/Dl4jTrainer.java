@@ -1,8 +1,11 @@
 package org.lstm4j.dl4j.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.EpochResult;
@@ -11,11 +14,14 @@ import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.StopReason;
 import org.lstm4j.api.Trainer;
 import org.lstm4j.api.Training;
+import org.lstm4j.api.TrainingCheckpoints;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.api.TrainingState;
 import org.lstm4j.api.WindowedData;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * {@link StopReason#DIVERGED} after the listener has seen the epoch. When an earlier epoch was finite, the network
  * gets the parameters it had at the end of the best epoch back (kept in a copy whenever the best epoch improves), so
  * the diverged run still returns a usable model.
+ *
+ * <p>Checkpoints: after each epoch {@link TrainingCheckpoints#dueAfter} names (not the last, not one that ends
+ * training) the loop's state goes to the checkpoints ({@link TrainerSnapshot}: parameters, the updater's moments and
+ * step count, the weight copies); resumed from one, the loop rebuilds the shuffler by replaying the shuffles of the
+ * epochs already run and goes on. ND4J's generator, which draws the dropout masks, is seeded at each epoch's start
+ * from the seed and the epoch ({@link #dropoutSeed}), so a resumed run is bit-identical to one that ran straight.
  */
 final class Dl4jTrainer implements Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
@@ -53,7 +65,14 @@ final class Dl4jTrainer implements Trainer {
 
     @Override
     public Training fit(WindowedData train, WindowedData validation, TrainingListener listener) {
+        return fit(train, validation, listener, TrainingCheckpoints.NONE);
+    }
+
+    @Override
+    public Training fit(WindowedData train, WindowedData validation, TrainingListener listener,
+                        TrainingCheckpoints checkpoints) {
         Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(checkpoints, "checkpoints");
         checkShape("train", train);
         if (validation != null) {
             checkShape("validation", validation);
@@ -82,10 +101,42 @@ final class Dl4jTrainer implements Trainer {
         int bestEpoch = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray bestParameters = null;
+        double earlierSeconds = 0;
+        int firstEpoch = 1;
+
+        Optional<TrainingState> resumed = checkpoints.resumeFrom();
+        if (resumed.isPresent()) {
+            TrainingState state = resumed.get();
+            if (state.epochsCompleted() > training.epochs()) {
+                throw new IllegalArgumentException("the checkpoint is of epoch " + state.epochsCompleted()
+                        + ", after the last epoch " + training.epochs());
+            }
+            control.setLearningRate(state.learningRate()); // first: it rebuilds the updater whose state comes next
+            bestParameters = restore(state, net, control);
+            history.addAll(state.history());
+            for (EpochResult earlier : history) { // as the loop below found it: no epoch before a checkpoint diverged
+                double monitored = validating ? earlier.valLoss() : earlier.trainLoss();
+                if (monitored < bestLoss) {
+                    bestLoss = monitored;
+                    bestEpoch = earlier.epoch();
+                }
+            }
+            earlierSeconds = state.trainSeconds();
+            firstEpoch = state.epochsCompleted() + 1;
+            if (training.shuffle()) {
+                for (int epoch = 1; epoch < firstEpoch; epoch++) {
+                    shuffle(order, shuffler); // the shuffler's state: the same draws as the epochs already run
+                }
+            }
+        }
 
         long start = System.nanoTime();
-        events.onStart(control);
-        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+        if (resumed.isPresent()) {
+            events.onResume(control, firstEpoch - 1);
+        } else {
+            events.onStart(control);
+        }
+        for (int epoch = firstEpoch; epoch <= training.epochs(); epoch++) {
             if (control.stopRequested()) {
                 stopReason = control.stopReason();
                 break;
@@ -95,6 +146,7 @@ final class Dl4jTrainer implements Trainer {
             if (training.shuffle()) {
                 shuffle(order, shuffler);
             }
+            Nd4j.getRandom().setSeed(dropoutSeed(seed, epoch));
             double lossSum = 0;
             int seen = 0;
             for (int from = 0; from < samples; from += samplesPerStep) {
@@ -141,11 +193,42 @@ final class Dl4jTrainer implements Trainer {
                 stopReason = control.stopReason();
                 break;
             }
+            if (epoch < training.epochs() && checkpoints.dueAfter(epoch)) {
+                checkpoints.save(new TrainingState(epoch, history, control.learningRate(),
+                        earlierSeconds + (System.nanoTime() - start) / 1e9, snapshot(net, control, bestParameters)));
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
         TrainingResult result = new TrainingResult(history, bestEpoch, stopReason, seconds, EngineInfo.current(), seed);
         events.onEnd(result);
         return new Training(Dl4jTrainedModel.of(net, shape, model), result);
+    }
+
+    /**
+     * The seed of ND4J's generator for an epoch, which draws the dropout masks: set at each epoch's start, so that
+     * an epoch draws the same masks whether the training ran straight through or resumed before it.
+     */
+    static long dropoutSeed(long seed, int epoch) {
+        return seed + epoch * 0x9E3779B97F4A7C15L;
+    }
+
+    private static byte[] snapshot(ComputationGraph net, RunControl control, INDArray bestParameters) {
+        try {
+            return TrainerSnapshot.write(net, new TrainerSnapshot.Copies(control.marked(), bestParameters));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the training's state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the checkpoint's network state into {@code net} and {@code control}; returns the best epoch's copy. */
+    private static INDArray restore(TrainingState state, ComputationGraph net, RunControl control) {
+        try {
+            TrainerSnapshot.Copies copies = TrainerSnapshot.restore(state.backendState(), net);
+            control.restoreMarked(copies.marked());
+            return copies.best();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the checkpoint does not fit this training: " + e.getMessage(), e);
+        }
     }
 
     private void checkShape(String part, WindowedData data) {

@@ -90,6 +90,16 @@ final class RunControl implements TrainingControl {
         best = net.params().dup();
     }
 
+    /** The weights saved by the last {@link #markBest()}, or null: for a checkpoint. Do not modify. */
+    INDArray marked() {
+        return best;
+    }
+
+    /** Takes {@code weights} (or null for none) as the last {@link #markBest()}'s, when a training resumes. */
+    void restoreMarked(INDArray weights) {
+        best = weights;
+    }
+
     @Override
     public void restoreBest() {
         if (best != null) {
