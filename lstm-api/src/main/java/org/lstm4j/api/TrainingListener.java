@@ -13,7 +13,8 @@ public interface TrainingListener {
      * Instead of {@link #onStart} when training continues from a checkpoint taken after {@code epochsCompleted}
      * epochs; the next call is {@link #onEpochEnd} of epoch {@code epochsCompleted + 1}. By default calls
      * {@code onStart}: a listener that keeps state across epochs (a schedule, early stopping) overrides it so as
-     * not to start afresh, and has its state restored by whoever resumes the training.
+     * not to start afresh, and has its state restored by whoever resumes the training; a listener that wraps others
+     * overrides it to forward {@code onResume} to them ({@link #andThen} does).
      */
     default void onResume(TrainingControl control, int epochsCompleted) {
         onStart(control);

@@ -7,7 +7,10 @@ import org.lstm4j.api.TrainingControl;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 
-/** Prints the loss about ten times per training (every 10 epochs of 100), and the first and last epoch. */
+/**
+ * Prints the loss about ten times per training (every 10 epochs of 100), and the first and last epoch; a resumed
+ * training says from which epoch it goes on.
+ */
 final class ProgressPrinter implements TrainingListener {
     private final PrintWriter out;
     private final int epochs;
@@ -17,6 +20,14 @@ final class ProgressPrinter implements TrainingListener {
         this.out = out;
         this.epochs = epochs;
         this.every = Math.max(1, epochs / 10);
+    }
+
+    /** Says where the run picks up; epochs before it are not printed again. */
+    @Override
+    public void onResume(TrainingControl control, int epochsCompleted) {
+        out.printf(Locale.ROOT, "resuming from the checkpoint of epoch %d/%d  lr %.2g%n", epochsCompleted, epochs,
+                control.learningRate());
+        out.flush();
     }
 
     @Override

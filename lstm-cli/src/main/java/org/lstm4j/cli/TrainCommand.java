@@ -10,6 +10,8 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.StopReason;
 import org.lstm4j.api.UnsupportedFeatureException;
 import org.lstm4j.cli.report.PlotsAndReport;
+import org.lstm4j.core.CheckpointException;
+import org.lstm4j.core.Checkpointing;
 import org.lstm4j.core.Experiment;
 import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.ExperimentResult;
@@ -22,10 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lstm train FILE [--output DIR]}: trains, evaluates and writes a run directory. */
+/**
+ * {@code lstm train FILE [--output DIR] [--resume]}: trains, evaluates and writes a run directory. The run works in
+ * {@code DIR.partial} (its checkpoints go there) and is renamed to {@code DIR} when complete; {@code --resume}
+ * continues a killed run from its last checkpoint.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the experiment in FILE, evaluate it on the test part beside the naive baseline, "
-                + "and write a run directory (experiment.yaml, metrics.json, history.csv, predictions.csv, model.zip).")
+                + "and write a run directory (experiment.yaml, metrics.json, history.csv, predictions.csv, model.zip). "
+                + "The run works in DIR.partial, checkpointed every training.checkpoint.every_epochs epochs, and becomes "
+                + "DIR when complete.")
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the experiment YAML file")
     private Path file;
@@ -33,6 +41,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "run directory to create (default: <output.dir>/<name>-<yyyyMMdd-HHmmss>)")
     private Path output;
+
+    @Option(names = "--resume", description = "continue the killed run of FILE in DIR.partial from its last checkpoint "
+            + "(without --output: the newest unfinished run of FILE in <output.dir>); it ends as the run never interrupted")
+    private boolean resume;
 
     @Spec
     private CommandSpec spec;
@@ -46,14 +58,34 @@ final class TrainCommand implements Callable<Integer> {
             return LstmCommand.BAD_INPUT;
         }
         ExperimentSpec experiment = loaded.get().spec();
-        Path runDirectory = output != null ? output : RunDirectory.defaultLocation(experiment, LocalDateTime.now());
+        Path runDirectory = output != null ? output : resume ? RunDirectory.newestUnfinished(experiment).orElse(null)
+                : RunDirectory.defaultLocation(experiment, LocalDateTime.now());
+        if (runDirectory == null) {
+            err.println("lstm: --resume: no unfinished run of '" + experiment.name() + "' in " + experiment.output().dir()
+                    + " (no " + experiment.name() + "-*" + RunDirectory.PARTIAL_SUFFIX + " with a checkpoint); give its --output DIR");
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        }
+        if (RunDirectory.isOccupied(runDirectory)) {
+            err.println("lstm: " + runDirectory + " exists and is not empty" + (resume ? ": that run is finished, nothing to resume"
+                    : "; choose another --output"));
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        }
+        Path partial = RunDirectory.partialOf(runDirectory);
+        Checkpointing checkpoints = Checkpointing.in(partial)
+                .withResume(resume ? Checkpointing.Resume.REQUIRED : Checkpointing.Resume.NO);
         ExperimentResult result;
         try {
             out.printf("training '%s' (%s)%n", experiment.name(), file);
             out.flush();
-            result = Experiment.run(experiment, new ProgressPrinter(out, experiment.training().epochs()));
+            result = Experiment.run(experiment, new ProgressPrinter(out, experiment.training().epochs()), checkpoints);
         } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
             return ExperimentFile.reportInputError(e, loaded.get().locations(), err);
+        } catch (CheckpointException e) {
+            err.println("lstm: " + describe(e, partial));
+            err.flush();
+            return LstmCommand.BAD_INPUT;
         }
         boolean plots = experiment.output().plots();
         Path written = RunDirectory.write(result, runDirectory, plots ? List.of(new PlotsAndReport()) : List.of());
@@ -76,4 +108,13 @@ final class TrainCommand implements Callable<Integer> {
         return LstmCommand.OK;
     }
 
+    /** A checkpoint problem in the command line's terms. */
+    private static String describe(CheckpointException e, Path partial) {
+        return switch (e.reason()) {
+            case PRESENT -> partial + " holds the checkpoint of an unfinished run; continue it with --resume, or delete "
+                    + partial + " to start again";
+            case MISSING -> "--resume: no checkpoint in " + partial + " to resume; run without --resume to start";
+            case DAMAGED, OTHER_EXPERIMENT -> e.getMessage();
+        };
+    }
 }

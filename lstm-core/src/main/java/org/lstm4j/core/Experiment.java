@@ -7,6 +7,7 @@ import org.lstm4j.api.Backends;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.Training;
+import org.lstm4j.api.TrainingCheckpoints;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.api.TrainingSpec;
@@ -25,6 +26,10 @@ import org.lstm4j.core.config.ConfigProblem;
  * System.out.println(result.test().model().rmse());
  * result.saveBundle(Path.of("model.zip"));
  * }</pre>
+ *
+ * <p>With {@link Checkpointing} the run saves its state along the way ({@code training.checkpoint.every_epochs})
+ * and can continue a killed run from its last checkpoint, ending with the same history, metrics and model as a
+ * run never interrupted; {@code lstm train --resume} does so.
  */
 public final class Experiment {
     private Experiment() {}
@@ -35,12 +40,34 @@ public final class Experiment {
     }
 
     /**
+     * Runs {@code spec} on the class path's backend, checkpointing and resuming as {@code checkpointing} says.
+     *
+     * @throws CheckpointException when the checkpoint does not allow it: none to resume, damaged, of another
+     *                             experiment, or one there while starting afresh
+     */
+    public static ExperimentResult run(ExperimentSpec spec, TrainingListener listener, Checkpointing checkpointing) {
+        return run(spec, Backends.load(), listener, checkpointing);
+    }
+
+    /**
      * Runs {@code spec} on {@code backend}.
      *
      * @throws ConfigException     when the spec asks for something the run cannot do (see {@link RunChecks})
      * @throws ExperimentException when the settings do not fit the data
      */
     public static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener) {
+        return run(spec, backend, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs {@code spec} on {@code backend}, checkpointing and resuming as {@code checkpointing} says.
+     *
+     * @throws ConfigException     when the spec asks for something the run cannot do (see {@link RunChecks})
+     * @throws ExperimentException when the settings do not fit the data
+     * @throws CheckpointException when the checkpoint does not allow what {@code checkpointing} asks
+     */
+    public static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener,
+                                       Checkpointing checkpointing) {
         List<RunChecks.Problem> problems = RunChecks.problems(spec);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream()
@@ -55,8 +82,9 @@ public final class Experiment {
         if (needsValidationMetrics(trainingSpec) && data.validation().size() > 0) {
             all = new ValidationMetricsListener(data, spec.evaluation(), all);
         }
+        TrainingCheckpoints checkpoints = RunCheckpoints.open(checkpointing, spec, backend.name(), schedule, earlyStopping);
         Training training = backend.trainer(shape, spec.model(), trainingSpec, spec.seed())
-                .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all);
+                .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all, checkpoints);
         TrainingResult trained = training.result();
         if (earlyStopping != null && earlyStopping.bestEpoch() > 0) {
             trained = trained.withBestEpoch(earlyStopping.bestEpoch());

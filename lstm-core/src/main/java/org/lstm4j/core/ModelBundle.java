@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -118,7 +115,7 @@ public final class ModelBundle {
         entries.put("scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
         entries.put(weightsEntry, weights);
         Map<String, Object> checksums = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> checksums.put(name, Map.of("bytes", bytes.length, "sha256", sha256(bytes))));
+        entries.forEach((name, bytes) -> checksums.put(name, Map.of("bytes", bytes.length, "sha256", Sha256.hex(bytes))));
         format.put("entries", checksums);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -226,18 +223,10 @@ public final class ModelBundle {
                 throw new BundleException(file + ": corrupt model bundle: entry " + name + " has " + bytes.length
                         + " bytes, format.json says " + size);
             }
-            if (!sha256.equals(sha256(bytes))) {
+            if (!sha256.equals(Sha256.hex(bytes))) {
                 throw new BundleException(file + ": corrupt model bundle: entry " + name
                         + " does not match its SHA-256 in format.json (the file was damaged or altered)");
             }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lstm4j.api.EpochResult;
 import org.lstm4j.api.ExperimentSpec;
@@ -22,18 +23,53 @@ import org.lstm4j.core.config.SpecWriter;
 /**
  * Writes a run directory, a contract other tools read:
  * {@code experiment.yaml}, {@code metrics.json}, {@code history.csv}, {@code predictions.csv}, {@code model.zip}.
- * Everything is written into a hidden temporary sibling first and renamed into place, so a crash
- * never leaves a half-written run.
+ * Everything is written into the sibling {@code DIR.partial} first ({@link #partialOf}), the run's working
+ * directory where its checkpoint is kept while it trains, and renamed to {@code DIR} only when complete: a crash never
+ * leaves a half-written {@code DIR}, only a {@code DIR.partial} that {@code lstm train --resume} continues.
  */
 public final class RunDirectory {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile("\\d{8}-\\d{6}");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunDirectory() {}
 
+    /** The suffix of a run's working directory beside its final one. */
+    public static final String PARTIAL_SUFFIX = ".partial";
+
     /** {@code <output.dir>/<name>-<yyyyMMdd-HHmmss>}. */
     public static Path defaultLocation(ExperimentSpec spec, LocalDateTime now) {
         return spec.output().dir().resolve(spec.name() + "-" + STAMP.format(now));
+    }
+
+    /**
+     * The working directory of the run that will be {@code directory}: its sibling {@code <name>.partial}, where the
+     * checkpoint is kept while training and the files are written before the rename.
+     */
+    public static Path partialOf(Path directory) {
+        Path target = directory.toAbsolutePath().normalize();
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    /**
+     * The run directory of the newest unfinished run of {@code spec} in its default location: the newest
+     * {@code <output.dir>/<name>-<yyyyMMdd-HHmmss>.partial} that holds a checkpoint, without its suffix; empty when
+     * there is none.
+     */
+    public static Optional<Path> newestUnfinished(ExperimentSpec spec) throws IOException {
+        Path parent = spec.output().dir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(parent)) {
+            return Optional.empty();
+        }
+        String prefix = spec.name() + "-";
+        try (Stream<Path> children = Files.list(parent)) {
+            return children.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && n.endsWith(PARTIAL_SUFFIX))
+                    .filter(n -> STAMPED.matcher(n.substring(prefix.length(), n.length() - PARTIAL_SUFFIX.length())).matches())
+                    .filter(n -> Files.isRegularFile(parent.resolve(n).resolve(Checkpointing.FILE)))
+                    .max(Comparator.naturalOrder())
+                    .map(n -> parent.resolve(n.substring(0, n.length() - PARTIAL_SUFFIX.length())));
+        }
     }
 
     /**
@@ -53,29 +89,59 @@ public final class RunDirectory {
     public static Path write(ExperimentResult result, Path directory, List<RunArtifact> extras) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
-            try (Stream<Path> children = Files.list(target)) {
-                if (children.findAny().isPresent()) {
-                    throw new IOException(target + " exists and is not empty; choose another --output");
-                }
+            if (!isEmpty(target)) {
+                throw new IOException(target + " exists and is not empty; choose another --output");
             }
             Files.delete(target);
         }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        Path partial = partialOf(target);
+        Files.createDirectories(partial);
+        Path checkpoint = partial.resolve(Checkpointing.FILE);
+        deleteAllBut(partial, checkpoint); // what an earlier write killed half-way left
         try {
-            Files.writeString(temporary.resolve("experiment.yaml"), SpecWriter.toYaml(result.spec()));
-            Files.write(temporary.resolve("metrics.json"), JSON.writeValueAsBytes(metricsTree(result)));
-            Files.writeString(temporary.resolve("history.csv"), historyCsv(result.training()));
-            Files.writeString(temporary.resolve("predictions.csv"), predictionsCsv(result.testForecast()));
-            ModelBundle.save(result, temporary.resolve("model.zip"));
+            Files.writeString(partial.resolve("experiment.yaml"), SpecWriter.toYaml(result.spec()));
+            Files.write(partial.resolve("metrics.json"), JSON.writeValueAsBytes(metricsTree(result)));
+            Files.writeString(partial.resolve("history.csv"), historyCsv(result.training()));
+            Files.writeString(partial.resolve("predictions.csv"), predictionsCsv(result.testForecast()));
+            ModelBundle.save(result, partial.resolve("model.zip"));
             for (RunArtifact extra : extras) {
-                extra.write(result, temporary);
+                extra.write(result, partial);
             }
-            AtomicFiles.move(temporary, target);
-        } finally {
-            deleteRecursively(temporary);
+            Files.deleteIfExists(checkpoint);
+            AtomicFiles.move(partial, target);
+        } catch (IOException | RuntimeException e) {
+            if (Files.isDirectory(partial)) {
+                deleteAllBut(partial, checkpoint); // the checkpoint stays, to resume from
+                if (isEmpty(partial)) {
+                    Files.delete(partial);
+                }
+            }
+            throw e;
         }
         return target;
+    }
+
+    /**
+     * Whether {@code directory} is a finished run directory or holds anything else: what a new run must not be
+     * written over.
+     */
+    public static boolean isOccupied(Path directory) throws IOException {
+        return Files.isDirectory(directory) ? !isEmpty(directory) : Files.exists(directory);
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (Stream<Path> children = Files.list(directory)) {
+            return children.findAny().isEmpty();
+        }
+    }
+
+    /** Deletes everything in {@code directory} but {@code keep}. */
+    private static void deleteAllBut(Path directory, Path keep) throws IOException {
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.filter(c -> !c.equals(keep)).toList()) {
+                deleteRecursively(child);
+            }
+        }
     }
 
     /** The content of {@code metrics.json}. */

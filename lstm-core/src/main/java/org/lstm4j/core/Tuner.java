@@ -22,7 +22,8 @@ import org.lstm4j.tuning.TrialResult;
  * A hyper-parameter search over an experiment ({@code lstm tune}): every trial is the experiment with the
  * trial's dotted paths applied, trained and written as a run directory of its own; the best trial's
  * complete experiment goes to {@code best-experiment.yaml}. Running it again over the same directory
- * resumes: finished trials are not trained again.
+ * resumes: finished trials are not trained again, and a trial killed mid-way continues from its checkpoint in
+ * {@code trial-NNN.partial} (when it is of the same trial experiment; otherwise it starts again).
  */
 public final class Tuner {
     /** The best trial's experiment, runnable as is by {@code lstm train}. */
@@ -72,7 +73,9 @@ public final class Tuner {
         Search search = Search.forSpec(base.tuning(), directory, (number, assignment, trialDirectory) -> {
             ExperimentSpec trial = SpecOverrides.apply(base, assignment);
             trial = trial.withOutput(trial.output().withPlots(false));
-            ExperimentResult result = Experiment.run(trial, TrainingListener.NONE);
+            Checkpointing checkpoints = Checkpointing.in(RunDirectory.partialOf(trialDirectory))
+                    .withResume(Checkpointing.Resume.IF_POSSIBLE);
+            ExperimentResult result = Experiment.run(trial, TrainingListener.NONE, checkpoints);
             try (var model = result.model()) {
                 RunDirectory.deleteRecursively(trialDirectory); // a failed trial run again starts clean
                 RunDirectory.write(result, trialDirectory);

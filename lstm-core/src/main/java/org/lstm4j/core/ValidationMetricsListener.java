@@ -32,6 +32,13 @@ final class ValidationMetricsListener implements TrainingListener {
         next.onStart(control);
     }
 
+    /** Forwards the resume as a resume: the listeners behind keep their restored state. */
+    @Override
+    public void onResume(TrainingControl control, int epochsCompleted) {
+        evaluator = null;
+        next.onResume(control, epochsCompleted);
+    }
+
     @Override
     public void onEpochEnd(EpochResult epoch, TrainingControl control) {
         if (evaluator == null) { // the season and the MASE scale depend on the train part only: compute them once

@@ -93,4 +93,60 @@ class TunerTest {
         assertThat(Tuner.assignments(base.withTuning(new org.lstm4j.api.TuningSpec(base.tuning().strategy(), base.tuning().parameters(),
                 20, "test_mae", 1)))).hasSize(8);
     }
+
+    @Test
+    void aTrialKilledMidWayResumesFromItsCheckpointAndEndsAsTheTrialNeverInterrupted() throws Exception {
+        Path yaml = dir.resolve("pair.yaml");
+        Files.writeString(yaml, """
+                name: pair
+                seed: 3
+                data:
+                  synthetic: {function: sine, end: 25.0}
+                  window: 6
+                  split: {train: 0.7, validation: 0.15, test: 0.15}
+                model: {hidden_size: 5, num_layers: 1}
+                training: {epochs: 6, batch_size: 32, checkpoint: {every_epochs: 2}}
+                tuning:
+                  parameters:
+                    training.optimizer.learning_rate: [0.01, 0.02]
+                output: {plots: false}
+                """);
+        ExperimentSpec base = ExperimentLoader.load(yaml).spec();
+        SearchResult straight = Tuner.run(base, dir.resolve("straight"), trial -> { });
+
+        // trial 1 of a second search killed after epoch 3: its checkpoint of epoch 2 waits in trial-001.partial
+        Path search = dir.resolve("killed");
+        Path partial = RunDirectory.partialOf(search.resolve("trial-001"));
+        ExperimentSpec trial = org.lstm4j.core.config.SpecOverrides.apply(base, Tuner.assignments(base).get(0));
+        TrainingListener kill = new TrainingListener() {
+            @Override
+            public void onEpochEnd(org.lstm4j.api.EpochResult epoch, org.lstm4j.api.TrainingControl control) {
+                if (epoch.epoch() == 3) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThatThrownBy(() -> Experiment.run(trial, kill, Checkpointing.in(partial))).hasMessage("killed");
+        // mark the checkpoint (epoch 1's wall time, which training does not read) to see the resume use it
+        Path file = partial.resolve(Checkpointing.FILE);
+        CheckpointFile checkpoint = CheckpointFile.read(file);
+        var state = checkpoint.training();
+        var marked = new java.util.ArrayList<>(state.history());
+        org.lstm4j.api.EpochResult first = marked.get(0);
+        marked.set(0, new org.lstm4j.api.EpochResult(1, first.trainLoss(), first.valLoss(), first.learningRate(), 1234.5));
+        var forged = new CheckpointFile(checkpoint.experiment(), checkpoint.specSha256(), checkpoint.backend(),
+                new org.lstm4j.api.TrainingState(2, marked, state.learningRate(), state.trainSeconds(), state.backendState()),
+                checkpoint.earlyStopping(), checkpoint.plateau());
+        AtomicFiles.write(file, forged::write);
+
+        SearchResult resumed = Tuner.run(base, search, t -> { });
+
+        assertThat(Files.readAllLines(search.resolve("trial-001/history.csv")).get(1)).endsWith(",1234.5");
+        assertThat(partial).doesNotExist();
+        assertThat(resumed.trials()).extracting(t -> t.metric())
+                .isEqualTo(straight.trials().stream().map(t -> t.metric()).toList());
+        assertThat(Files.readString(search.resolve("trial-001/metrics.json")).replaceAll("\"train_seconds\" : [0-9.E-]+", ""))
+                .isEqualTo(Files.readString(dir.resolve("straight/trial-001/metrics.json"))
+                        .replaceAll("\"train_seconds\" : [0-9.E-]+", ""));
+    }
 }

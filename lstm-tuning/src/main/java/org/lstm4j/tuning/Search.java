@@ -25,15 +25,18 @@ import org.lstm4j.api.TuningSpec;
  * Runs the trials of a hyper-parameter search, {@code parallelism} at a time, and keeps {@code trials.csv}.
  *
  * <ul>
- *   <li>Each trial runs in its own directory {@code <directory>/trial-NNN/} (created before the runner is
- *       called), numbered 1, 2, ... in the order of the assignments.</li>
+ *   <li>Each trial runs in its own directory {@code <directory>/trial-NNN/}, numbered 1, 2, ... in the order of
+ *       the assignments. The search creates the search directory, not the trial's: the runner writes it whole
+ *       (lstm4j's engine through {@code trial-NNN.partial}, where a killed trial's checkpoint waits for the
+ *       resume), so a killed search leaves no half-written trial directory.</li>
  *   <li>{@code <directory>/trials.csv} holds one row per trial ({@code trial, <parameter>..., <metric>,
  *       <extra>..., epochs_run, seconds, status, error}) and is rewritten atomically after every finished
  *       trial, so a crash loses no finished trial.</li>
  *   <li><b>Resume:</b> run again over the same directory, a search reads {@code trials.csv} and does not run
  *       again an assignment that already has a row with status {@code ok} (matched by the assignment's
  *       values as written, not by trial number); such a trial keeps its number and row. A failed assignment
- *       runs again under its old number. Rows of assignments no longer in the search are kept in the
+ *       runs again under its old number, and so does an unfinished one (killed before its row was written) as
+ *       long as the assignments keep their order: the runner may then resume it from its checkpoint. Rows of assignments no longer in the search are kept in the
  *       table and the ranking. A {@code trials.csv} with other parameter columns or another metric is
  *       refused.</li>
  *   <li>A trial that throws (or runs out of heap) or returns a NaN or infinite metric is recorded as
@@ -212,7 +215,6 @@ public final class Search {
         long start = System.nanoTime();
         TrialOutcome outcome;
         try {
-            Files.createDirectories(trialDirectory);
             outcome = runner.run(p.number(), p.assignment(), trialDirectory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

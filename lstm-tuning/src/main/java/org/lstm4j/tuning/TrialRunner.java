@@ -19,7 +19,8 @@ public interface TrialRunner {
      *
      * @param trialNumber    1-based trial number, also in the directory name
      * @param assignment     dotted path to value, in the order of {@code tuning.parameters}
-     * @param trialDirectory the trial's own directory, already created ({@code <search>/trial-NNN})
+     * @param trialDirectory the trial's own directory ({@code <search>/trial-NNN}), not created: the runner writes it
+     *                       whole, so that a killed trial leaves none half-written
      * @return the trial's metric and epochs
      * @throws Exception when the trial fails; its message goes into {@code trials.csv}
      */
