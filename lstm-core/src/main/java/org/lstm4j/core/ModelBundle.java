@@ -103,7 +103,11 @@ public final class ModelBundle {
         format.put("format_version", version);
         format.put("backend", backend);
         SampleShape shape = model.spec().data().sampleShape();
-        format.put("shape", Map.of("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
+        Map<String, Object> shapeTree = new LinkedHashMap<>(); // ordered: the same model gives the same bytes in any JVM
+        shapeTree.put("window", shape.window());
+        shapeTree.put("features", shape.features());
+        shapeTree.put("horizon", shape.horizon());
+        format.put("shape", shapeTree);
         format.put("parameter_count", model.model().parameterCount());
         return format;
     }
@@ -115,7 +119,12 @@ public final class ModelBundle {
         entries.put("scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
         entries.put(weightsEntry, weights);
         Map<String, Object> checksums = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> checksums.put(name, Map.of("bytes", bytes.length, "sha256", Sha256.hex(bytes))));
+        entries.forEach((name, bytes) -> {
+            Map<String, Object> sum = new LinkedHashMap<>();
+            sum.put("bytes", bytes.length);
+            sum.put("sha256", Sha256.hex(bytes));
+            checksums.put(name, sum);
+        });
         format.put("entries", checksums);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
