@@ -64,7 +64,7 @@ public record TrainingSpec(
     }
 
     /**
-     * 100 epochs of Adam(0.001), batches of 64, shuffled, MSE; a checkpoint after every epoch when the run has a
+     * 100 epochs of Adam(0.001), batches of 64, shuffled, MSE; a checkpoint every 10 epochs when the run has a
      * working directory.
      */
     public static TrainingSpec defaults() {

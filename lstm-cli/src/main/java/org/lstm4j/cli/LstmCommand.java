@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (training diverged, I/O error)",
-                "2:bad input: the experiment file, its data or the command line; or a backend that cannot start here (no CUDA GPU)"})
+                "2:bad input: the experiment file, its data, its checkpoint or the command line; or a backend that cannot start here (no CUDA GPU)"})
 public final class LstmCommand implements Runnable {
     /** Exit code of a successful run. */
     public static final int OK = 0;

@@ -14,6 +14,8 @@ import org.lstm4j.api.TrainingState;
 import org.lstm4j.core.CheckpointException.Reason;
 import org.lstm4j.tuning.EarlyStopping;
 import org.lstm4j.tuning.ReduceLrOnPlateau;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checkpoints of one run in its {@link Checkpointing#file()}: each save writes the trainer's state with the
@@ -22,6 +24,7 @@ import org.lstm4j.tuning.ReduceLrOnPlateau;
  * checks the file and gives those listeners their counters back before training starts.
  */
 final class RunCheckpoints implements TrainingCheckpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCheckpoints.class);
     private final Path file;
     private final CheckpointSpec every;
     private final ExperimentSpec spec;
@@ -139,7 +142,10 @@ final class RunCheckpoints implements TrainingCheckpoints {
         CheckpointFile checkpoint = new CheckpointFile(spec.name(), fingerprint, backend, state,
                 earlyStopping == null ? null : earlyStopping.state(), plateau == null ? null : plateau.state());
         try {
+            long start = System.nanoTime();
             AtomicFiles.write(file, checkpoint::write);
+            LOG.debug("checkpoint of epoch {} written to {}: {} bytes in {} ms", state.epochsCompleted(), file,
+                    Files.size(file), String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the checkpoint: " + e.getMessage(), e);
         }
