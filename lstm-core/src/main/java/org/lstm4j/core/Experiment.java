@@ -73,16 +73,17 @@ public final class Experiment {
             throw new ConfigException(problems.stream()
                     .map(u -> new ConfigProblem(null, 0, 0, u.key(), u.message())).collect(Collectors.toList()));
         }
-        PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
-        SampleShape shape = SampleShape.of(data.train());
         TrainingSpec trainingSpec = spec.training();
         TrainingListener schedule = scheduleOf(trainingSpec);
         EarlyStopping earlyStopping = trainingSpec.earlyStopping().enabled() ? new EarlyStopping(trainingSpec.earlyStopping()) : null;
+        // before the data: a checkpoint that cannot be used is refused at once, with the listeners' counters restored
+        TrainingCheckpoints checkpoints = RunCheckpoints.open(checkpointing, spec, backend.name(), schedule, earlyStopping);
+        PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
+        SampleShape shape = SampleShape.of(data.train());
         TrainingListener all = earlyStopping == null ? schedule.andThen(listener) : schedule.andThen(earlyStopping).andThen(listener);
         if (needsValidationMetrics(trainingSpec) && data.validation().size() > 0) {
             all = new ValidationMetricsListener(data, spec.evaluation(), all);
         }
-        TrainingCheckpoints checkpoints = RunCheckpoints.open(checkpointing, spec, backend.name(), schedule, earlyStopping);
         Training training = backend.trainer(shape, spec.model(), trainingSpec, spec.seed())
                 .fit(data.train(), data.validation().size() > 0 ? data.validation() : null, all, checkpoints);
         TrainingResult trained = training.result();
