@@ -18,6 +18,13 @@ import org.lstm4j.core.WindowCodec;
 final class OnnxCheck {
     private OnnxCheck() {}
 
+    /** The largest relative difference between the forecasts of {@code onnx} and {@code model} for {@code count} raw windows. */
+    static double maxRelativeDifference(LoadedModel model, byte[] onnx, int count) throws OrtException {
+        WindowCodec codec = WindowCodec.of(model);
+        float[] raw = rawWindows(codec, count);
+        return maxRelativeDifference(predicted(model, raw, count), onnx(onnx, raw, count, codec));
+    }
+
     /** The value of {@code column} at {@code row}: smooth, positive, away from 0 (a log transform takes every column). */
     static double value(String column, int row) {
         return switch (column) {
