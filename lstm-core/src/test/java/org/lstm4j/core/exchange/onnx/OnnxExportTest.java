@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lstm4j.api.Backends;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.TrainedModel;
-import org.lstm4j.api.WindowedData;
 import org.lstm4j.core.LoadedModel;
+import org.lstm4j.core.OpaqueModel;
 import org.lstm4j.core.WindowCodec;
 
 /**
@@ -82,22 +82,8 @@ class OnnxExportTest {
 
     @Test
     void aBackendThatDoesNotGiveItsWeightsIsNamed() {
-        TrainedModel opaque = new TrainedModel() {
-            @Override
-            public double[][] predict(WindowedData data) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void writeParameters(java.io.OutputStream out) {}
-
-            @Override
-            public long parameterCount() {
-                return 0;
-            }
-        };
         ExportVariant variant = ExportVariant.named("lstm-1-layer");
-        assertThatThrownBy(() -> OnnxExport.toBytes(new LoadedModel(variant.spec(Path.of("series.csv")), variant.scalers(), opaque)))
+        assertThatThrownBy(() -> OnnxExport.toBytes(new LoadedModel(variant.spec(Path.of("series.csv")), variant.scalers(), new OpaqueModel())))
                 .isInstanceOf(OnnxExportException.class)
                 .hasMessageStartingWith("the model's backend does not give its weights, which ONNX export needs: ");
     }
