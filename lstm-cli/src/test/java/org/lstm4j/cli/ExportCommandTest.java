@@ -31,12 +31,26 @@ class ExportCommandTest {
                 .contains("input   input     float32 [-1, 6, 2]     columns x, y in the data's units")
                 .contains("output  forecast  float32 [-1, 3]        forecasts of y in the data's units");
 
-        CliRun predict = CliRun.of("predict", TrainedBundles.DIFF.toString(), "--input", TrainedBundles.HISTORY.toString());
+        assertForecastsAsLstmPredict(onnx, TrainedBundles.DIFF);
+    }
+
+    @Test
+    void anInt8BundleExportsItsDequantizedNetwork() throws Exception {
+        Path int8 = dir.resolve("bilstm-int8.zip");
+        CliRun quantize = CliRun.of("quantize", TrainedBundles.BILSTM.toString(), "--output", int8.toString());
+        assertThat(quantize.exitCode()).as(quantize.err()).isZero();
+        CliRun export = CliRun.of("export", int8.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertForecastsAsLstmPredict(dir.resolve("bilstm-int8.onnx"), int8);
+    }
+
+    /** ONNX Runtime's forecast from the last window of the history is {@code lstm predict}'s, within 1e-5 relative. */
+    private static void assertForecastsAsLstmPredict(Path onnx, Path bundle) throws Exception {
+        CliRun predict = CliRun.of("predict", bundle.toString(), "--input", TrainedBundles.HISTORY.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         double[] predicted = predict.out().lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
-
         float[] forecast = runLastWindow(onnx, TrainedBundles.HISTORY);
-        assertThat(forecast).hasSize(3);
+        assertThat(forecast).hasSize(predicted.length);
         for (int k = 0; k < predicted.length; k++) {
             assertThat(Math.abs(forecast[k] - predicted[k]) / Math.abs(predicted[k])).as("step " + k).isLessThan(1e-5);
         }
