@@ -51,10 +51,10 @@ final class ExportCommand implements Callable<Integer> {
             }
             LoadedModel model = ModelBundle.load(bundle);
             OnnxExport.Written written = OnnxExport.write(model, output == null ? besideBundle(bundle) : output);
-            out.printf("wrote %s (%,d bytes, ONNX opset %d)%n", written.file(), written.bytes(), written.opset());
-            out.printf("  input   %-9s float32 %-14s %s in the data's units%n", WindowCodec.INPUT, written.inputShape(),
+            out.printf(Locale.ROOT, "wrote %s (%,d bytes, ONNX opset %d)%n", written.file(), written.bytes(), written.opset());
+            out.printf(Locale.ROOT, "  input   %-9s float32 %-14s %s in the data's units%n", WindowCodec.INPUT, written.inputShape(),
                     "columns " + String.join(", ", written.columns()));
-            out.printf("  output  %-9s float32 %-14s %s in the data's units%n", WindowCodec.OUTPUT, written.outputShape(),
+            out.printf(Locale.ROOT, "  output  %-9s float32 %-14s %s in the data's units%n", WindowCodec.OUTPUT, written.outputShape(),
                     "forecasts of " + written.target());
             out.flush();
             return LstmCommand.OK;

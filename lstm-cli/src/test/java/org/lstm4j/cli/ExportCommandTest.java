@@ -27,7 +27,7 @@ class ExportCommandTest {
         CliRun export = CliRun.of("export", TrainedBundles.DIFF.toString(), "--format", "onnx");
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(onnx).exists();
-        assertThat(export.out()).startsWith("wrote " + onnx + " (" + String.format("%,d", Files.size(onnx)) + " bytes, ONNX opset 17)")
+        assertThat(export.out()).startsWith("wrote " + onnx + " (" + String.format(java.util.Locale.ROOT, "%,d", Files.size(onnx)) + " bytes, ONNX opset 17)")
                 .contains("input   input     float32 [-1, 6, 2]     columns x, y in the data's units")
                 .contains("output  forecast  float32 [-1, 3]        forecasts of y in the data's units");
 
