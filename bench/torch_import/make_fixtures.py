@@ -13,6 +13,7 @@ It writes, beside itself (the Java tests read these files and never need Python)
     <model>.yaml        the lstm4j experiment that describes <model>
     lstm2_views.pt      lstm2's state_dict re-saved as float64 views (non-zero storage offsets, transposed strides,
                         storages shared by several tensors): it must import to the same network
+    lstm1_protocol4.pt  lstm1's state_dict saved with pickle_protocol=4 (FRAME, SHORT_BINUNICODE, MEMOIZE, STACK_GLOBAL)
     whole_module.pt     torch.save(model) of lstm2: a whole pickled module, which `lstm import` refuses
     hostile.pt          a torch.save zip whose pickle calls os.system: refused before anything is built
     outputs.json        per model: scaled input windows, PyTorch's scaled outputs for them, and the forecast of the
@@ -218,6 +219,7 @@ def main():
         }
         print(f"{name}: {type(model).__name__}, train loss {loss:.5f}, outputs {ys.shape[0]}x{ys.shape[1]}")
     save_views(models["lstm2"][0].state_dict(), HERE / "lstm2_views.pt")
+    torch.save(models["lstm1"][0].state_dict(), HERE / "lstm1_protocol4.pt", pickle_protocol=4)
     torch.save(models["lstm2"][0], HERE / "whole_module.pt")
     torch.save(Hostile(), HERE / "hostile.pt")
     (HERE / "outputs.json").write_text(json.dumps({"torch": torch.__version__, "window": WINDOW, "models": outputs}, indent=1) + "\n")
