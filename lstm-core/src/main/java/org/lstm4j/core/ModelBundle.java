@@ -26,6 +26,8 @@ import org.lstm4j.api.TrainedModel;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.ExperimentLoader;
 import org.lstm4j.core.config.SpecWriter;
+import org.lstm4j.core.quantize.Int8Weights;
+import org.lstm4j.core.quantize.Int8WeightsFormat;
 import org.lstm4j.data.FittedScaler;
 
 /**
@@ -36,12 +38,18 @@ import org.lstm4j.data.FittedScaler;
  * format.json      {"format": "lstm4j-bundle", "format_version": 1, "backend": "dl4j", "shape": {...}}
  * experiment.json  the resolved experiment, in the DSL's keys
  * scalers.json     {"column": {fitted scaler}, ...}
- * parameters.bin   the backend's raw parameters
+ * parameters.bin   the backend's raw parameters (version 1)
+ * weights.int8     instead of parameters.bin: int8 weights ({@link Int8WeightsFormat}, version 2, "weights": "int8")
  * </pre>
+ * A bundle's version is the lowest that can read it: float bundles are still written as version 1, so older lstm4j
+ * versions read them; only int8 bundles ({@link #saveQuantized}) need version 2.
  */
 public final class ModelBundle {
-    /** Version of the layout above; bumped on any incompatible change. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest version of the layout above this lstm4j reads; bumped on any incompatible change. */
+    public static final int FORMAT_VERSION = 2;
+    private static final int FLOAT_VERSION = 1;
+    private static final String INT8 = "int8";
+    private static final String INT8_ENTRY = "weights.int8";
     private static final String FORMAT_NAME = "lstm4j-bundle";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_ENTRY_BYTES = 1L << 31;
@@ -62,21 +70,49 @@ public final class ModelBundle {
      * @param backend the name of the backend that restores it ({@link Backend#name()})
      */
     public static void save(LoadedModel model, String backend, Path file) throws IOException {
+        ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+        model.model().writeParameters(parameters);
+        write(model, format(model, backend, FLOAT_VERSION), "parameters.bin", parameters.toByteArray(), file);
+    }
+
+    /**
+     * Writes a bundle of {@code model} whose weights are {@code weights} (its network quantized) to {@code file},
+     * atomically, as format version 2.
+     */
+    public static void saveQuantized(LoadedModel model, String backend, Int8Weights weights, Path file) throws IOException {
+        Map<String, Object> format = format(model, backend, 2);
+        format.put("weights", INT8);
+        write(model, format, INT8_ENTRY, Int8WeightsFormat.write(weights), file);
+    }
+
+    /**
+     * What the bundle in {@code file} is, from its {@code format.json}, without building its network.
+     *
+     * @throws BundleException naming the file and what is wrong with it
+     */
+    public static BundleFormat describe(Path file) {
+        return format(file, readEntries(file));
+    }
+
+    private static Map<String, Object> format(LoadedModel model, String backend, int version) {
         Map<String, Object> format = new LinkedHashMap<>();
         format.put("format", FORMAT_NAME);
-        format.put("format_version", FORMAT_VERSION);
+        format.put("format_version", version);
         format.put("backend", backend);
         SampleShape shape = model.spec().data().sampleShape();
         format.put("shape", Map.of("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
         format.put("parameter_count", model.model().parameterCount());
+        return format;
+    }
+
+    private static void write(LoadedModel model, Map<String, Object> format, String weightsEntry, byte[] weights, Path file)
+            throws IOException {
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 entry(zip, "format.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(format));
                 entry(zip, "experiment.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SpecWriter.toTree(model.spec())));
                 entry(zip, "scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
-                ByteArrayOutputStream parameters = new ByteArrayOutputStream();
-                model.model().writeParameters(parameters);
-                entry(zip, "parameters.bin", parameters.toByteArray());
+                entry(zip, weightsEntry, weights);
             }
         });
     }
@@ -88,31 +124,20 @@ public final class ModelBundle {
      */
     public static LoadedModel load(Path file) {
         Map<String, byte[]> entries = readEntries(file);
-        for (String name : new String[] {"format.json", "experiment.json", "scalers.json", "parameters.bin"}) {
-            if (!entries.containsKey(name)) {
-                throw new BundleException(file + ": not an lstm4j model bundle (no " + name + ")");
-            }
-        }
+        BundleFormat format = format(file, entries);
         try {
-            Map<String, Object> format = JSON.readValue(entries.get("format.json"), new TypeReference<>() {});
-            if (!FORMAT_NAME.equals(format.get("format"))) {
-                throw new BundleException(file + ": not an lstm4j model bundle (format " + format.get("format") + ")");
-            }
-            Object version = format.get("format_version");
-            if (!(version instanceof Integer v) || v != FORMAT_VERSION) {
-                throw new BundleException(file + ": bundle format version " + version + " is not supported; this lstm4j reads version "
-                        + FORMAT_VERSION);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Integer> shapeTree = (Map<String, Integer>) format.get("shape");
-            SampleShape shape = new SampleShape(shapeTree.get("window"), shapeTree.get("features"), shapeTree.get("horizon"));
             ExperimentSpec spec = ExperimentLoader.bind(new String(entries.get("experiment.json"), StandardCharsets.UTF_8),
                     file + "!experiment.json", Path.of("."), "bundle").spec();
             Map<String, FittedScaler> scalers = JSON.readValue(entries.get("scalers.json"), new TypeReference<LinkedHashMap<String, FittedScaler>>() {});
-            Backend backend = Backends.named((String) format.get("backend"));
+            Backend backend = Backends.named(format.backend());
+            SampleShape shape = format.shape();
             TrainedModel model;
-            try (InputStream parameters = new ByteArrayInputStream(entries.get("parameters.bin"))) {
-                model = backend.restore(shape, spec.model(), spec.training(), parameters);
+            if (format.int8()) {
+                model = backend.restore(shape, spec.model(), spec.training(), Int8WeightsFormat.read(entries.get(INT8_ENTRY)).dequantize());
+            } else {
+                try (InputStream parameters = new ByteArrayInputStream(entries.get("parameters.bin"))) {
+                    model = backend.restore(shape, spec.model(), spec.training(), parameters);
+                }
             }
             return new LoadedModel(spec, scalers, model);
         } catch (ConfigException e) {
@@ -122,6 +147,44 @@ public final class ModelBundle {
                 throw bundle;
             }
             throw new BundleException(file + ": corrupt model bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks the entries and {@code format.json} of a bundle. */
+    private static BundleFormat format(Path file, Map<String, byte[]> entries) {
+        for (String name : new String[] {"format.json", "experiment.json", "scalers.json"}) {
+            if (!entries.containsKey(name)) {
+                throw new BundleException(file + ": not an lstm4j model bundle (no " + name + ")");
+            }
+        }
+        Map<String, Object> format;
+        try {
+            format = JSON.readValue(entries.get("format.json"), new TypeReference<>() {});
+        } catch (IOException e) {
+            throw new BundleException(file + ": corrupt model bundle: format.json: " + e.getMessage(), e);
+        }
+        if (!FORMAT_NAME.equals(format.get("format"))) {
+            throw new BundleException(file + ": not an lstm4j model bundle (format " + format.get("format") + ")");
+        }
+        Object version = format.get("format_version");
+        if (!(version instanceof Integer v) || v < 1 || v > FORMAT_VERSION) {
+            throw new BundleException(file + ": bundle format version " + version + " is not supported; this lstm4j reads versions 1 to "
+                    + FORMAT_VERSION);
+        }
+        boolean int8 = INT8.equals(format.get("weights"));
+        String weightsEntry = int8 ? INT8_ENTRY : "parameters.bin";
+        if (!entries.containsKey(weightsEntry)) {
+            throw new BundleException(file + ": not an lstm4j model bundle (no " + weightsEntry + ")");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> shape = (Map<String, Integer>) format.get("shape");
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            entries.forEach((name, bytes) -> sizes.put(name, (long) bytes.length));
+            return new BundleFormat(v, (String) format.get("backend"), int8,
+                    new SampleShape(shape.get("window"), shape.get("features"), shape.get("horizon")), sizes);
+        } catch (RuntimeException e) {
+            throw new BundleException(file + ": corrupt model bundle: format.json has no valid backend and shape", e);
         }
     }
 

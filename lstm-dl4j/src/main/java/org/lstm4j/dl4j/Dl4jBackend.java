@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.lstm4j.api.Backend;
 import org.lstm4j.api.BackendInfo;
 import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.NetworkWeights;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.Trainer;
@@ -73,6 +74,16 @@ public final class Dl4jBackend implements Backend {
         Objects.requireNonNull(parameters, "parameters");
         Dl4jEngine.applyThreads(training.threads());
         return Dl4jEngine.restore(shape, model, training, parameters);
+    }
+
+    @Override
+    public TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, NetworkWeights weights) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(weights, "weights");
+        Dl4jEngine.applyThreads(training.threads());
+        return Dl4jEngine.restore(shape, model, training, weights);
     }
 
     @Override

@@ -13,13 +13,13 @@ import org.lstm4j.cli.CliRun;
  * (no transform); {@code diff} reads only {@code x}, differenced, so its raw windows carry {@code y} too;
  * {@code attention} reads {@code y} and {@code x}; {@code bilstm} reads {@code y} through a log transform.
  */
-final class TrainedBundles {
-    static final Path DIR;
-    static final Path HISTORY;
-    static final Path UNI;
-    static final Path DIFF;
-    static final Path ATTENTION;
-    static final Path BILSTM;
+public final class TrainedBundles {
+    public static final Path DIR;
+    public static final Path HISTORY;
+    public static final Path UNI;
+    public static final Path DIFF;
+    public static final Path ATTENTION;
+    public static final Path BILSTM;
 
     static {
         try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.BackendInfo;
 import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.NetworkWeights;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.Trainer;
@@ -35,6 +36,20 @@ public final class Dl4jEngine {
         net.setParams(ParameterFormat.read(parameters, net.numParams(), net.params().dataType()));
         Dl4jTrainedModel restored = Dl4jTrainedModel.of(net, shape, model);
         restored.freezeParameters(); // nothing can train a restored network
+        return restored;
+    }
+
+    /** A network of these specs with {@code weights} ({@link WeightsLayout#write}). */
+    public static TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, NetworkWeights weights) {
+        ComputationGraph net = NetworkFactory.build(shape, model, training, 0L);
+        try {
+            WeightsLayout.write(weights, net);
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        Dl4jTrainedModel restored = Dl4jTrainedModel.of(net, shape, model);
+        restored.freezeParameters();
         return restored;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.lstm4j.api.ModelSpec;
+import org.lstm4j.api.NetworkWeights;
 import org.lstm4j.api.SampleShape;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.api.WindowedData;
@@ -97,6 +98,14 @@ class Dl4jTrainedModel implements TrainedModel {
     @Override
     public void writeParameters(OutputStream out) throws IOException {
         ParameterFormat.write(network().params(), out);
+    }
+
+    /** The weights in PyTorch's layout ({@link WeightsLayout}). */
+    @Override
+    public NetworkWeights weights() {
+        synchronized (net) {
+            return WeightsLayout.read(network());
+        }
     }
 
     /** Trainable parameters: BatchNorm's running mean and variance, which DL4J stores among them, are not counted. */
