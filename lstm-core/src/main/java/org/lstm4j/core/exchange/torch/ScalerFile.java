@@ -24,7 +24,8 @@ import org.lstm4j.data.FittedScaler;
  * </pre>
  *
  * {@code range} may be left out ({@code [0, 1]}, scikit-learn's default). A spread of 0 counts as 1, as in
- * scikit-learn. Every column the experiment reads needs one; a column it does not read is refused (a typo).
+ * scikit-learn. Every column the experiment reads needs one; other columns are left alone (one file may serve several
+ * models of the same data), so a misspelt column shows as the missing one.
  */
 public final class ScalerFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,17 +44,12 @@ public final class ScalerFile {
         if (!root.isObject()) {
             throw new ImportException(file + ": expected an object of scalers by column, e.g. {\"y\": {\"type\": \"minmax\", ...}}");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String column = names.next();
-            if (!columns.contains(column)) {
-                throw new ImportException(file + ": column '" + column + "' is not one the experiment reads " + columns);
-            }
-        }
         Map<String, FittedScaler> scalers = new LinkedHashMap<>();
         for (String column : columns) {
             JsonNode scaler = root.get(column);
             if (scaler == null) {
-                throw new ImportException(file + ": no scaler for column '" + column + "' (the experiment reads " + columns + ")");
+                throw new ImportException(file + ": no scaler for column '" + column + "' (the experiment reads " + columns
+                        + "; the file has " + fieldNames(root) + ")");
             }
             scalers.put(column, scaler(file + ": " + column, scaler));
         }
@@ -125,6 +121,12 @@ public final class ScalerFile {
             throw new ImportException(where + ".range: expected two increasing numbers (scikit-learn's feature_range), was " + range);
         }
         return new double[] {range.get(0).asDouble(), range.get(1).asDouble()};
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> sorted(Set<String> fields) {

@@ -125,7 +125,7 @@ public final class SeedModels {
         if (layers == 0) {
             hints.add("the seed's classes keep their LSTM in `self.lstm` and their head in `self.fc`; rename the state_dict's keys to match");
         } else if (layers != model.numLayers()) {
-            hints.add("the state_dict has " + layers + " LSTM layers: model.num_layers: " + layers);
+            hints.add("the state_dict has " + layers + (layers == 1 ? " LSTM layer" : " LSTM layers") + ": model.num_layers: " + layers);
         }
         if (reverse && model.architecture() != Architecture.BILSTM) {
             hints.add("its LSTM is bidirectional: model.architecture: bilstm");
