@@ -64,8 +64,13 @@ final class PickleBytes {
 
     /** {@code _rebuild_tensor_v2(('storage', torch.<type>, key, 'cpu', elements), offset, size, stride, False, OrderedDict())}. */
     PickleBytes tensor(String type, String key, int elements, int offset, int[] size, int[] stride) {
+        return tensor(type, key, "cpu", elements, offset, size, stride);
+    }
+
+    /** The same on a device ({@code cuda:0}). */
+    PickleBytes tensor(String type, String key, String location, int elements, int offset, int[] size, int[] stride) {
         global("torch._utils", "_rebuild_tensor_v2").mark();
-        mark().string("storage").global("torch", type).string(key).string("cpu").integer(elements).tuple().op('Q');
+        mark().string("storage").global("torch", type).string(key).string(location).integer(elements).tuple().op('Q');
         integer(offset);
         mark();
         for (int s : size) {

@@ -206,6 +206,18 @@ class StateDictReaderTest {
     }
 
     @Test
+    void halfAndBfloat16TensorsOfACudaStateDictRead() throws IOException {
+        PickleBytes pickle = PickleBytes.protocol(2).emptyDict().mark()
+                .string("h").tensor("HalfStorage", "0", "cuda:0", 2, 0, new int[] {2}, new int[] {1})
+                .string("b").tensor("BFloat16Storage", "1", "cuda:0", 2, 0, new int[] {2}, new int[] {1}).setItems().stop();
+        Path file = pickle.writeZip(dir.resolve("cuda.pt"), Map.of("0", new byte[] {0x00, 0x3c, 0x00, (byte) 0xc0},
+                "1", new byte[] {(byte) 0x80, 0x3f, 0x40, (byte) 0xc0}));
+        StateDict state = StateDictReader.read(file);
+        assertThat(state.tensor("h").values()).containsExactly(1.0, -2.0);
+        assertThat(state.tensor("b").values()).containsExactly(1.0, -3.0);
+    }
+
+    @Test
     void halfPrecisionConvertsExactly() {
         assertThat(StorageType.halfToFloat((short) 0x3c00)).isEqualTo(1.0f);
         assertThat(StorageType.halfToFloat((short) 0xc000)).isEqualTo(-2.0f);
