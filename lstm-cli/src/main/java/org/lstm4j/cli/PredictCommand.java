@@ -5,15 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.DataSpec;
-import org.lstm4j.api.SourceSpec;
 import org.lstm4j.core.AtomicFiles;
 import org.lstm4j.core.BundleException;
 import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.FutureForecast;
 import org.lstm4j.core.LoadedModel;
 import org.lstm4j.core.ModelBundle;
-import org.lstm4j.core.PreparedData;
-import org.lstm4j.data.CsvSeriesReader;
 import org.lstm4j.data.DataException;
 import org.lstm4j.data.Series;
 import picocli.CommandLine.Command;
@@ -51,8 +48,7 @@ final class PredictCommand implements Callable<Integer> {
         try {
             LoadedModel model = ModelBundle.load(bundle);
             DataSpec data = model.spec().data();
-            SourceSpec.Csv csv = data.source() instanceof SourceSpec.Csv c ? c : SourceSpec.Csv.of(input);
-            Series series = CsvSeriesReader.read(input, csv.delimiter().charAt(0), csv.timeColumn(), PreparedData.usedColumns(data), data.missing());
+            Series series = BundleData.read(input, data);
             int n = steps == null ? data.horizon() : steps;
             if (n < 1) {
                 err.println("lstm predict: --steps must be >= 1, was " + n);

@@ -64,8 +64,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         if (result.training().stopReason() == StopReason.DIVERGED) {
-            err.println("lstm: training diverged (the loss became NaN or infinite in epoch " + result.training().epochsRun()
-                    + "); try a smaller training.optimizer.learning_rate or a scaler");
+            int best = result.training().bestEpoch();
+            err.println("lstm: training diverged in epoch " + result.training().epochsRun()
+                    + " (the loss or a weight became NaN or infinite); "
+                    + (best > 0 ? "the model of epoch " + best + ", the best before it, was restored, evaluated and saved; "
+                            : "no epoch was finite, so the saved model is not usable; ")
+                    + "try a smaller training.optimizer.learning_rate, gradient clipping or a scaler");
             err.flush();
             return LstmCommand.FAILED;
         }

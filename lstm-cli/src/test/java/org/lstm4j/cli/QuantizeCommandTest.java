@@ -3,14 +3,9 @@ package org.lstm4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,41 +92,23 @@ class QuantizeCommandTest {
         Path target = dir.resolve("q.zip");
         assertThat(CliRun.of("quantize", bundle("uni").toString(), "-o", target.toString()).exitCode()).isZero();
         Path broken = dir.resolve("broken.zip");
-        rewrite(target, broken, "weights.int8");
+        BundleEdits.rewrite(target, broken, "weights.int8", bytes -> Arrays.copyOf(bytes, bytes.length / 2));
         CliRun run = CliRun.of("predict", broken.toString(), "--input", TrainedBundles.HISTORY.toString());
         assertThat(run.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
         assertThat(run.err().lines()).hasSize(1).first().asString()
-                .startsWith("lstm predict: " + broken + ": corrupt model bundle: weights.int8: tensor layers.1.forward.weights of size 32 x 16 does not fit");
+                .matches("lstm predict: " + java.util.regex.Pattern.quote(broken.toString())
+                        + ": corrupt model bundle: entry weights.int8 has \\d+ bytes, format.json says \\d+");
     }
 
     @Test
     void aBundleOfAFutureFormatVersionIsRefusedNamingTheVersionsThisLstm4jReads() throws IOException {
         Path future = dir.resolve("future.zip");
-        rewrite(bundle("uni"), future, "format.json", bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        BundleEdits.rewrite(bundle("uni"), future, "format.json", bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"format_version\" : 1", "\"format_version\" : 3").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CliRun run = CliRun.of("quantize", future.toString());
         assertThat(run.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
         assertThat(run.err().strip()).isEqualTo("lstm quantize: " + future
                 + ": bundle format version 3 is not supported; this lstm4j reads versions 1 to 2");
-    }
-
-    /** Copies a bundle, cutting entry {@code cut} to half its length. */
-    private static void rewrite(Path source, Path target, String cut) throws IOException {
-        rewrite(source, target, cut, bytes -> Arrays.copyOf(bytes, bytes.length / 2));
-    }
-
-    /** Copies a bundle, changing entry {@code name}. */
-    private static void rewrite(Path source, Path target, String name, UnaryOperator<byte[]> change) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
-             OutputStream file = Files.newOutputStream(target);
-             ZipOutputStream out = new ZipOutputStream(file)) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                byte[] bytes = in.readAllBytes();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(entry.getName().equals(name) ? change.apply(bytes) : bytes);
-                out.closeEntry();
-            }
-        }
     }
 
     private static Path bundle(String name) {

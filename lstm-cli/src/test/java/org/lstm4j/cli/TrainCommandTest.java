@@ -138,9 +138,12 @@ class TrainCommandTest {
                 .replace("synthetic: {function: sine, end: 30.0}", "synthetic: {function: sine, end: 30.0}\n  scaler: {type: none}"));
         Path run = dir.resolve("diverged");
         CliRun result = CliRun.of("train", yaml.toString(), "--output", run.toString());
-        assertThat(result.err()).contains("training diverged");
+        assertThat(result.err()).contains("lstm: training diverged in epoch 2 (the loss or a weight became NaN or infinite); "
+                + "the model of epoch 1, the best before it, was restored, evaluated and saved");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(run.resolve("metrics.json")).content().contains("\"stop_reason\" : \"diverged\"");
+        assertThat(CliRun.of("evaluate", run.resolve("model.zip").toString()).out())
+                .as("the saved model is epoch 1's, with finite forecasts").containsPattern("rmse\\s+\\d").doesNotContain("NaN");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.lstm4j.api.EvaluationSpec;
 import org.lstm4j.api.SpecNames;
 import org.lstm4j.api.TrainedModel;
 import org.lstm4j.data.Baselines;
+import org.lstm4j.data.ChronologicalSplit;
 import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Metrics;
 import org.lstm4j.data.Seasonality;
@@ -16,7 +17,7 @@ import org.lstm4j.data.WindowedDataset;
 /**
  * Turns a model's scaled forecasts into forecasts and metrics in the data's own units: inverse-scaled,
  * inverse-transformed, beside the baselines on the same windows. The season length and the MASE scale
- * come from the train part only.
+ * come from the train part only (or from the rows an evaluation of other data names).
  */
 final class Evaluator {
     private final PreparedData data;
@@ -26,13 +27,20 @@ final class Evaluator {
     private final double maseScale;
 
     Evaluator(PreparedData data, TrainedModel model, EvaluationSpec spec) {
+        this(data, model, spec, data.split().train());
+    }
+
+    /**
+     * An evaluator whose season length (unless {@code spec} gives one) and MASE scale come from the rows
+     * {@code inSample} instead of the train part.
+     */
+    Evaluator(PreparedData data, TrainedModel model, EvaluationSpec spec, ChronologicalSplit.Part inSample) {
         this.data = data;
         this.model = model;
         this.spec = spec;
         double[] target = data.targetValues();
-        int trainEnd = data.split().train().to();
-        this.seasonLength = spec.seasonLength() > 0 ? spec.seasonLength() : Seasonality.detect(target, 0, trainEnd);
-        this.maseScale = Seasonality.maseScale(target, 0, trainEnd, seasonLength);
+        this.seasonLength = spec.seasonLength() > 0 ? spec.seasonLength() : Seasonality.detect(target, inSample.from(), inSample.to());
+        this.maseScale = Seasonality.maseScale(target, inSample.from(), inSample.to(), seasonLength);
     }
 
     /** The season length used by seasonal naive and MASE (given, or detected on the train part). */

@@ -9,6 +9,7 @@ import org.lstm4j.api.TrainedModel;
 import org.lstm4j.data.ChronologicalSplit;
 import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Series;
+import org.lstm4j.data.WindowedDataset;
 
 /**
  * A model read back from a bundle, with the spec and fitted scalers it was trained with.
@@ -26,6 +27,43 @@ public record LoadedModel(ExperimentSpec spec, Map<String, FittedScaler> scalers
     public Forecast forecast(Series series, ChronologicalSplit.Part part) {
         PreparedData data = PreparedData.withScalers(spec.data(), series, scalers);
         return new Evaluator(data, model, spec.evaluation()).forecast(data.windows(part));
+    }
+
+    /**
+     * Scores the model on the test part of {@code series} (split as its experiment says), with the bundle's fitted
+     * scalers, beside the baselines: the season length and the MASE scale come from the train part. On the series the
+     * model was trained on, these are the test metrics {@code lstm train} reported.
+     *
+     * @throws ExperimentException when the test part has no complete window
+     */
+    public Scorecard evaluateTestPart(Series series) {
+        PreparedData data = PreparedData.withScalers(spec.data(), series, scalers);
+        return score(data, data.split().test(), data.split().train());
+    }
+
+    /**
+     * Scores the model on every window of {@code series}, with the bundle's fitted scalers, beside the baselines: the
+     * season length (unless the experiment gives one) and the MASE scale come from the whole series.
+     *
+     * @throws ExperimentException when the series is shorter than one window and its horizon
+     */
+    public Scorecard evaluateAll(Series series) {
+        PreparedData data = PreparedData.withScalers(spec.data(), series, scalers);
+        ChronologicalSplit.Part all = new ChronologicalSplit.Part(0, series.length());
+        return score(data, all, all);
+    }
+
+    private Scorecard score(PreparedData data, ChronologicalSplit.Part part, ChronologicalSplit.Part inSample) {
+        WindowedDataset windows = data.windows(part);
+        if (windows.size() == 0) {
+            DataSpec shape = spec.data();
+            throw new ExperimentException("data.window", "rows " + part.from() + ".." + part.to() + " of the " + data.series().length()
+                    + "-row series hold no complete window: the model reads " + shape.window() + " rows"
+                    + (shape.transform() == DataSpec.Transform.DIFFERENCE ? " (+ 1 for difference)" : "")
+                    + " and forecasts the next " + shape.horizon());
+        }
+        Evaluator evaluator = new Evaluator(data, model, spec.evaluation(), inSample);
+        return new Scorecard(evaluator.evaluate(windows), windows.size(), evaluator.seasonLength());
     }
 
     /**

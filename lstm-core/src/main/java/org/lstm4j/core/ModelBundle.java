@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -41,6 +44,9 @@ import org.lstm4j.data.FittedScaler;
  * parameters.bin   the backend's raw parameters (version 1)
  * weights.int8     instead of parameters.bin: int8 weights ({@link Int8WeightsFormat}, version 2, "weights": "int8")
  * </pre>
+ * {@code format.json} also lists every other entry with its size and SHA-256 ({@code "entries": {"scalers.json":
+ * {"bytes": 412, "sha256": "..."}}}); a reader checks them before it reads anything else, so a damaged or altered
+ * bundle is refused naming the entry. Bundles written before checksums list none and are read unchecked.
  * A bundle's version is the lowest that can read it: float bundles are still written as version 1, so older lstm4j
  * versions read them; only int8 bundles ({@link #saveQuantized}) need version 2.
  */
@@ -107,12 +113,19 @@ public final class ModelBundle {
 
     private static void write(LoadedModel model, Map<String, Object> format, String weightsEntry, byte[] weights, Path file)
             throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("experiment.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SpecWriter.toTree(model.spec())));
+        entries.put("scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
+        entries.put(weightsEntry, weights);
+        Map<String, Object> checksums = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> checksums.put(name, Map.of("bytes", bytes.length, "sha256", sha256(bytes))));
+        format.put("entries", checksums);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 entry(zip, "format.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(format));
-                entry(zip, "experiment.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SpecWriter.toTree(model.spec())));
-                entry(zip, "scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
-                entry(zip, weightsEntry, weights);
+                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                    entry(zip, entry.getKey(), entry.getValue());
+                }
             }
         });
     }
@@ -152,16 +165,14 @@ public final class ModelBundle {
 
     /** Checks the entries and {@code format.json} of a bundle. */
     private static BundleFormat format(Path file, Map<String, byte[]> entries) {
-        for (String name : new String[] {"format.json", "experiment.json", "scalers.json"}) {
-            if (!entries.containsKey(name)) {
-                throw new BundleException(file + ": not an lstm4j model bundle (no " + name + ")");
-            }
+        if (!entries.containsKey("format.json")) {
+            throw new BundleException(file + ": not an lstm4j model bundle (no format.json)");
         }
         Map<String, Object> format;
         try {
             format = JSON.readValue(entries.get("format.json"), new TypeReference<>() {});
         } catch (IOException e) {
-            throw new BundleException(file + ": corrupt model bundle: format.json: " + e.getMessage(), e);
+            throw new BundleException(file + ": corrupt model bundle: format.json is not valid JSON", e);
         }
         if (!FORMAT_NAME.equals(format.get("format"))) {
             throw new BundleException(file + ": not an lstm4j model bundle (format " + format.get("format") + ")");
@@ -171,10 +182,12 @@ public final class ModelBundle {
             throw new BundleException(file + ": bundle format version " + version + " is not supported; this lstm4j reads versions 1 to "
                     + FORMAT_VERSION);
         }
+        verifyEntries(file, format.get("entries"), entries);
         boolean int8 = INT8.equals(format.get("weights"));
-        String weightsEntry = int8 ? INT8_ENTRY : "parameters.bin";
-        if (!entries.containsKey(weightsEntry)) {
-            throw new BundleException(file + ": not an lstm4j model bundle (no " + weightsEntry + ")");
+        for (String name : new String[] {"experiment.json", "scalers.json", int8 ? INT8_ENTRY : "parameters.bin"}) {
+            if (!entries.containsKey(name)) {
+                throw new BundleException(file + ": not an lstm4j model bundle (no " + name + ")");
+            }
         }
         try {
             @SuppressWarnings("unchecked")
@@ -185,6 +198,46 @@ public final class ModelBundle {
                     new SampleShape(shape.get("window"), shape.get("features"), shape.get("horizon")), sizes);
         } catch (RuntimeException e) {
             throw new BundleException(file + ": corrupt model bundle: format.json has no valid backend and shape", e);
+        }
+    }
+
+    /**
+     * Checks each entry {@code format.json} lists against its size and SHA-256 (bundles written before checksums list
+     * none).
+     */
+    private static void verifyEntries(Path file, Object listed, Map<String, byte[]> entries) {
+        if (listed == null) {
+            return;
+        }
+        if (!(listed instanceof Map<?, ?> checksums)) {
+            throw new BundleException(file + ": corrupt model bundle: format.json's entries is not an object");
+        }
+        for (Map.Entry<?, ?> listing : checksums.entrySet()) {
+            String name = String.valueOf(listing.getKey());
+            byte[] bytes = entries.get(name);
+            if (bytes == null) {
+                throw new BundleException(file + ": corrupt model bundle: entry " + name + " is missing (format.json lists it)");
+            }
+            Map<?, ?> sum = listing.getValue() instanceof Map<?, ?> m ? m : Map.of();
+            if (!(sum.get("bytes") instanceof Number size) || !(sum.get("sha256") instanceof String sha256)) {
+                throw new BundleException(file + ": corrupt model bundle: format.json lists " + name + " without its bytes and sha256");
+            }
+            if (size.longValue() != bytes.length) {
+                throw new BundleException(file + ": corrupt model bundle: entry " + name + " has " + bytes.length
+                        + " bytes, format.json says " + size);
+            }
+            if (!sha256.equals(sha256(bytes))) {
+                throw new BundleException(file + ": corrupt model bundle: entry " + name
+                        + " does not match its SHA-256 in format.json (the file was damaged or altered)");
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -203,7 +256,7 @@ public final class ModelBundle {
         } catch (EOFException e) {
             throw new BundleException(file + ": " + TRUNCATED + " (unexpected end of zip data)", e);
         } catch (ZipException e) {
-            throw new BundleException(file + ": not a model bundle (not a valid zip file: " + e.getMessage() + ")", e);
+            throw new BundleException(file + ": not a model bundle, or a damaged one (not a valid zip file: " + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }

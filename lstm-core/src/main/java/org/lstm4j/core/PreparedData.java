@@ -185,7 +185,13 @@ public final class PreparedData {
         return used;
     }
 
-    private static Series load(DataSpec data, long seed) {
+    /**
+     * The series of {@code data}'s source, untransformed and unscaled: its CSV file's used columns, or the synthetic
+     * function generated with {@code seed} for its noise.
+     *
+     * @throws org.lstm4j.data.DataException naming the file, line and column of a problem in a CSV file
+     */
+    public static Series load(DataSpec data, long seed) {
         if (data.source() instanceof SourceSpec.Csv csv) {
             return CsvSeriesReader.read(csv.csv(), csv.delimiter().charAt(0), csv.timeColumn(), usedColumns(data), data.missing());
         }

@@ -18,7 +18,6 @@ import org.lstm4j.api.EpochResult;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.core.config.SpecWriter;
-import org.lstm4j.data.Metrics;
 
 /**
  * Writes a run directory, a contract other tools read:
@@ -83,20 +82,14 @@ public final class RunDirectory {
     public static Map<String, Object> metricsTree(ExperimentResult result) {
         TrainingResult training = result.training();
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("test", part(result.test()));
-        tree.put("validation", result.validation() == null ? null : part(result.validation()));
-        Map<String, Object> baselines = new LinkedHashMap<>();
-        result.test().baselines().forEach((name, m) -> baselines.put(name, metrics(m, result.test())));
-        tree.put("baselines", baselines);
+        tree.put("test", MetricsTree.part(result.test()));
+        tree.put("validation", result.validation() == null ? null : MetricsTree.part(result.validation()));
+        tree.put("baselines", MetricsTree.baselines(result.test()));
         tree.put("season_length", result.seasonLength());
         if (!result.backtest().isEmpty()) {
             tree.put("backtest", backtestTree(result.backtest()));
         }
-        Map<String, Object> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("lagging", result.test().lagging());
-        diagnostics.put("lag_rmse", finite(result.test().lagRmse()));
-        diagnostics.put("message", result.test().lagging() ? Diagnostics.laggingMessage(result.test()) : null);
-        tree.put("diagnostics", diagnostics);
+        tree.put("diagnostics", MetricsTree.diagnostics(result.test()));
         tree.put("epochs_run", training.epochsRun());
         tree.put("best_epoch", training.bestEpoch());
         tree.put("stop_reason", training.stopReason().name().toLowerCase(Locale.ROOT));
@@ -117,9 +110,9 @@ public final class RunDirectory {
             row.put("fold", fold.fold());
             row.put("origin", fold.label());
             row.put("windows", fold.windows());
-            row.putAll(metrics(e.model(), e));
-            row.put("skill", finite(e.skillVsNaive()));
-            row.put("naive_rmse", finite(e.baselines().get("naive").rmse()));
+            row.putAll(MetricsTree.metrics(e.model(), e));
+            row.put("skill", MetricsTree.finite(e.skillVsNaive()));
+            row.put("naive_rmse", MetricsTree.finite(e.baselines().get("naive").rmse()));
             rows.add(row);
             sums[0] += e.model().rmse();
             sums[1] += e.model().mae();
@@ -128,42 +121,12 @@ public final class RunDirectory {
         }
         tree.put("folds", rows);
         Map<String, Object> mean = new LinkedHashMap<>();
-        mean.put("rmse", finite(sums[0] / folds.size()));
-        mean.put("mae", finite(sums[1] / folds.size()));
-        mean.put("mase", finite(sums[2] / folds.size()));
-        mean.put("skill", finite(sums[3] / folds.size()));
+        mean.put("rmse", MetricsTree.finite(sums[0] / folds.size()));
+        mean.put("mae", MetricsTree.finite(sums[1] / folds.size()));
+        mean.put("mase", MetricsTree.finite(sums[2] / folds.size()));
+        mean.put("skill", MetricsTree.finite(sums[3] / folds.size()));
         tree.put("mean", mean);
         return tree;
-    }
-
-    private static Map<String, Object> part(Evaluation evaluation) {
-        Map<String, Object> tree = metrics(evaluation.model(), evaluation);
-        tree.put("skill", finite(evaluation.skillVsNaive()));
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (int step = 0; step < evaluation.perStep().size(); step++) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("step", step + 1);
-            one.putAll(metrics(evaluation.perStep().get(step), evaluation));
-            steps.add(one);
-        }
-        tree.put("per_step", steps);
-        return tree;
-    }
-
-    private static Map<String, Object> metrics(Metrics m, Evaluation evaluation) {
-        Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("rmse", finite(m.rmse()));
-        tree.put("mae", finite(m.mae()));
-        tree.put("mse", finite(m.mse()));
-        tree.put("mape", finite(m.mape()));
-        tree.put("smape", finite(m.smape()));
-        tree.put("mase", finite(evaluation.mase(m)));
-        return tree;
-    }
-
-    /** JSON has no NaN: a value that could not be computed is null. */
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
     }
 
     static String historyCsv(TrainingResult training) {

@@ -15,6 +15,7 @@ import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.api.WindowedData;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,14 @@ import org.slf4j.LoggerFactory;
  * {@link OptimizerStep} per {@code accumulation_steps} consecutive batches of {@code batch_size} (the epoch's last
  * step may get fewer), then the validation loss in inference mode. The epoch's train loss is the sample-weighted
  * mean of the batch losses, each measured before its step and without the l2 / weight-decay term (as PyTorch
- * reports it). A non-finite batch loss ends the epoch at once and training with {@link StopReason#DIVERGED}, after
- * the listener has seen the epoch. The best epoch has the lowest validation loss, or the lowest train loss without
- * validation data; 0 when no epoch has a finite one.
+ * reports it). The best epoch has the lowest validation loss, or the lowest train loss without validation data; 0
+ * when no epoch has a finite one.
+ *
+ * <p>Divergence: a non-finite batch loss ends the epoch at once, and an epoch that ends with a non-finite parameter
+ * (a gradient that overflowed in the epoch's last step) counts as diverged too; training then stops with
+ * {@link StopReason#DIVERGED} after the listener has seen the epoch. When an earlier epoch was finite, the network
+ * gets the parameters it had at the end of the best epoch back (kept in a copy whenever the best epoch improves), so
+ * the diverged run still returns a usable model.
  */
 final class Dl4jTrainer implements Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
@@ -75,6 +81,7 @@ final class Dl4jTrainer implements Trainer {
         StopReason stopReason = StopReason.COMPLETED;
         int bestEpoch = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
+        INDArray bestParameters = null;
 
         long start = System.nanoTime();
         events.onStart(control);
@@ -108,15 +115,25 @@ final class Dl4jTrainer implements Trainer {
             EpochResult result = new EpochResult(epoch, trainLoss, valLoss, learningRate,
                     (System.nanoTime() - epochStart) / 1e9);
             history.add(result);
+            boolean diverged = !Double.isFinite(trainLoss) || !Double.isFinite(net.params().norm1Number().doubleValue());
             double monitored = validating ? valLoss : trainLoss;
-            if (monitored < bestLoss) {
+            if (!diverged && monitored < bestLoss) {
                 bestLoss = monitored;
                 bestEpoch = epoch;
+                if (bestParameters == null) {
+                    bestParameters = net.params().dup();
+                } else {
+                    bestParameters.assign(net.params());
+                }
             }
             LOG.debug("epoch {}: train {} val {} lr {}", epoch, trainLoss, valLoss, learningRate);
             events.onEpochEnd(result, control);
-            if (!Double.isFinite(trainLoss)) {
-                LOG.info("training diverged in epoch {}: train loss {}", epoch, trainLoss);
+            if (diverged) {
+                LOG.info("training diverged in epoch {}: train loss {}{}", epoch, trainLoss,
+                        bestEpoch > 0 ? "; the parameters of epoch " + bestEpoch + ", the best, are restored" : "");
+                if (bestParameters != null) {
+                    net.setParams(bestParameters);
+                }
                 stopReason = StopReason.DIVERGED;
                 break;
             }
