@@ -90,6 +90,7 @@ final class ImportCommand implements Callable<Integer> {
                     : "fitted on the experiment's train part, as lstm train fits them"));
             out.println("bundle written to " + target);
             lastForecast(imported, out);
+            out.println("check it on the experiment's test part: lstm evaluate " + target);
             out.flush();
             return LstmCommand.OK;
         }

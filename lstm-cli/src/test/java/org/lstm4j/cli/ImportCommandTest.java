@@ -40,6 +40,10 @@ class ImportCommandTest {
         assertThat(lines.get(1)).isEqualTo("scalers [y, x]: from " + FIXTURES.resolve("scaler.json"));
         assertThat(lines.get(2)).isEqualTo("bundle written to " + bundle);
         assertThat(lines.get(3)).startsWith("forecast after the last row of data.csv: 160: 36.66");
+        assertThat(lines.get(4)).isEqualTo("check it on the experiment's test part: lstm evaluate " + bundle);
+        CliRun evaluate = CliRun.of("evaluate", bundle.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("rmse");
         double[] expected = TorchFixtures.torchForecast("lstm2");
         double[] forecast = predict(bundle, 3);
         for (int k = 0; k < expected.length; k++) {
