@@ -23,10 +23,16 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private static double[] predict(Path bundle, int steps) {
-        CliRun run = CliRun.of("predict", bundle.toString(), "--input", FIXTURES.resolve("data.csv").toString(), "--steps", Integer.toString(steps));
+    /** {@code lstm predict BUNDLE --input data.csv --steps 3} forecasts what PyTorch forecast for fixture {@code model}. */
+    private static void predictsPyTorchsForecast(Path bundle, String model) throws IOException {
+        CliRun run = CliRun.of("predict", bundle.toString(), "--input", FIXTURES.resolve("data.csv").toString(), "--steps", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return run.out().lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
+        double[] forecast = run.out().lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
+        double[] expected = TorchFixtures.torchForecast(model);
+        assertThat(forecast).hasSize(expected.length);
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(forecast[k]).as("%s step %d", model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
+        }
     }
 
     @Test
@@ -44,11 +50,7 @@ class ImportCommandTest {
         CliRun evaluate = CliRun.of("evaluate", bundle.toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(evaluate.out()).contains("rmse");
-        double[] expected = TorchFixtures.torchForecast("lstm2");
-        double[] forecast = predict(bundle, 3);
-        for (int k = 0; k < expected.length; k++) {
-            assertThat(forecast[k]).as("step %d", k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
-        }
+        predictsPyTorchsForecast(bundle, "lstm2");
     }
 
     @Test
@@ -56,12 +58,7 @@ class ImportCommandTest {
         Path bundle = dir.resolve("attention.zip");
         CliRun run = TorchFixtures.importFixture("attention", bundle);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        double[] expected = TorchFixtures.torchForecast("attention");
-        double[] forecast = predict(bundle, 3);
-        assertThat(forecast).hasSize(3);
-        for (int k = 0; k < expected.length; k++) {
-            assertThat(forecast[k]).as("step %d", k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
-        }
+        predictsPyTorchsForecast(bundle, "attention"); // horizon 1: three steps fed back, as PyTorch's were
     }
 
     @Test
@@ -72,11 +69,7 @@ class ImportCommandTest {
         assertThat(Files.exists(bundle)).isFalse();
         CliRun run = TorchFixtures.importFixture("bilstm_hn", bundle, "--bilstm-reads-h-n");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        double[] expected = TorchFixtures.torchForecast("bilstm_hn");
-        double[] forecast = predict(bundle, 3);
-        for (int k = 0; k < expected.length; k++) {
-            assertThat(forecast[k]).as("step %d", k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
-        }
+        predictsPyTorchsForecast(bundle, "bilstm_hn");
     }
 
     @Test
