@@ -62,15 +62,15 @@ public final class SeedModels {
      */
     public static NetworkWeights weights(StateDict state, ModelSpec model, DataSpec data, BilstmReadout readout) {
         String file = state.file() + ": ";
-        if (model.architecture() == Architecture.BILSTM && readout != BilstmReadout.H_N) {
-            throw new ImportException(file + SEED_BILSTM_REFUSED);
-        }
         if (model.batchNorm()) {
             throw new ImportException(file + "model.batch_norm is true, but the seed's classes have no BatchNorm; set model.batch_norm: false");
         }
         Map<String, TorchTensor> tensors = withoutDataParallelPrefix(state.tensors());
         Expected expected = Expected.of(model, data);
         checkNames(file, tensors, expected, model);
+        if (model.architecture() == Architecture.BILSTM && readout != BilstmReadout.H_N) {
+            throw new ImportException(file + SEED_BILSTM_REFUSED);
+        }
         expected.checkShapes(file, tensors, model, data);
         boolean bidirectional = model.architecture() == Architecture.BILSTM;
         List<NetworkWeights.Layer> layers = new ArrayList<>();

@@ -67,6 +67,9 @@ class SeedModelsTest {
         assertThat(weights.head().weights().columns()).isEqualTo(16);
 
         assertThatThrownBy(() -> SeedModels.weights(state, bilstm, data(3, "y", "x"), SEED)).hasMessageContaining(SeedModels.SEED_BILSTM_REFUSED);
+        StateDict lstm = StateDictReader.read(FIXTURES.resolve("lstm2.pt"));
+        assertThatThrownBy(() -> SeedModels.weights(lstm, bilstm, data(3, "y", "x"), SEED)).as("an LSTMModel is not blamed on the BiLSTM's readout")
+                .hasMessageContaining("missing lstm.weight_ih_l0_reverse");
         assertThatThrownBy(() -> SeedModels.weights(state, bilstm.withBidirectionalMerge(ModelSpec.BidirectionalMerge.SUM), data(3, "y", "x"),
                 SeedModels.BilstmReadout.H_N)).hasMessageContaining("fc.weight: expected [3, 8] (data.horizon 3 x both directions merged by sum, "
                 + "model.hidden_size 8), found [3, 16]");
