@@ -17,8 +17,8 @@ import org.lstm4j.core.WindowCodec;
  * @param values   {@code windows * steps * columns} values, row-major
  */
 record InferRequest(String id, String datatype, int windows, double[] values) {
-    static final String INPUT = "input";
-    static final String OUTPUT = "forecast";
+    static final String INPUT = WindowCodec.INPUT;
+    static final String OUTPUT = WindowCodec.OUTPUT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
