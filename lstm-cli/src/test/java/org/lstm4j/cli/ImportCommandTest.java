@@ -33,6 +33,15 @@ class ImportCommandTest {
         for (int k = 0; k < expected.length; k++) {
             assertThat(forecast[k]).as("%s step %d", model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
         }
+        System.out.printf("%s: lstm predict vs PyTorch, max relative difference %.3g%n", model, maxRelative(forecast, expected));
+    }
+
+    private static double maxRelative(double[] actual, double[] expected) {
+        double worst = 0;
+        for (int k = 0; k < actual.length; k++) {
+            worst = Math.max(worst, Math.abs(actual[k] - expected[k]) / Math.abs(expected[k]));
+        }
+        return worst;
     }
 
     @Test
@@ -70,6 +79,25 @@ class ImportCommandTest {
         CliRun run = TorchFixtures.importFixture("bilstm_hn", bundle, "--bilstm-reads-h-n");
         assertThat(run.exitCode()).as(run.err()).isZero();
         predictsPyTorchsForecast(bundle, "bilstm_hn");
+    }
+
+    @Test
+    void anImportedBundleExportsToOnnxThatForecastsWhatPyTorchForecast() throws Exception {
+        for (String model : List.of("lstm2", "attention")) {
+            Path bundle = dir.resolve(model + ".zip");
+            assertThat(TorchFixtures.importFixture(model, bundle).exitCode()).isZero();
+            CliRun export = CliRun.of("export", bundle.toString(), "--format", "onnx");
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            float[] onnx = ExportCommandTest.runLastWindow(dir.resolve(model + ".onnx"), FIXTURES.resolve("data.csv"));
+            double[] expected = TorchFixtures.torchForecast(model);
+            double[] forecast = new double[onnx.length];
+            for (int k = 0; k < onnx.length; k++) { // attention has horizon 1: ONNX Runtime gives its first step
+                forecast[k] = onnx[k];
+                assertThat(forecast[k]).as("%s step %d in ONNX Runtime", model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
+            }
+            System.out.printf("%s: ONNX Runtime vs PyTorch, max relative difference %.3g%n", model,
+                    maxRelative(forecast, Arrays.copyOf(expected, forecast.length)));
+        }
     }
 
     @Test
