@@ -1,7 +1,6 @@
 package org.lstm4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportCommandTest {
     static final Path FIXTURES = TorchFixtures.DIR;
-    static final double RELATIVE = TorchFixtures.RELATIVE;
 
     @TempDir
     Path dir;
@@ -28,20 +26,8 @@ class ImportCommandTest {
         CliRun run = CliRun.of("predict", bundle.toString(), "--input", FIXTURES.resolve("data.csv").toString(), "--steps", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
         double[] forecast = run.out().lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
-        double[] expected = TorchFixtures.torchForecast(model);
-        assertThat(forecast).hasSize(expected.length);
-        for (int k = 0; k < expected.length; k++) {
-            assertThat(forecast[k]).as("%s step %d", model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
-        }
-        System.out.printf("%s: lstm predict vs PyTorch, max relative difference %.3g%n", model, maxRelative(forecast, expected));
-    }
-
-    private static double maxRelative(double[] actual, double[] expected) {
-        double worst = 0;
-        for (int k = 0; k < actual.length; k++) {
-            worst = Math.max(worst, Math.abs(actual[k] - expected[k]) / Math.abs(expected[k]));
-        }
-        return worst;
+        assertThat(forecast).hasSize(TorchFixtures.torchForecast(model).length);
+        TorchFixtures.assertForecastsAsPyTorch(forecast, model, "lstm predict");
     }
 
     @Test
@@ -89,14 +75,11 @@ class ImportCommandTest {
             CliRun export = CliRun.of("export", bundle.toString(), "--format", "onnx");
             assertThat(export.exitCode()).as(export.err()).isZero();
             float[] onnx = ExportCommandTest.runLastWindow(dir.resolve(model + ".onnx"), FIXTURES.resolve("data.csv"));
-            double[] expected = TorchFixtures.torchForecast(model);
             double[] forecast = new double[onnx.length];
-            for (int k = 0; k < onnx.length; k++) { // attention has horizon 1: ONNX Runtime gives its first step
+            for (int k = 0; k < onnx.length; k++) {
                 forecast[k] = onnx[k];
-                assertThat(forecast[k]).as("%s step %d in ONNX Runtime", model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
             }
-            System.out.printf("%s: ONNX Runtime vs PyTorch, max relative difference %.3g%n", model,
-                    maxRelative(forecast, Arrays.copyOf(expected, forecast.length)));
+            TorchFixtures.assertForecastsAsPyTorch(forecast, model, "ONNX Runtime"); // attention has horizon 1: its first step
         }
     }
 

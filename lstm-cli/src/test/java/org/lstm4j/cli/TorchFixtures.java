@@ -1,5 +1,8 @@
 package org.lstm4j.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,6 +30,23 @@ public final class TorchFixtures {
             values[i] = forecast.get(i).asDouble();
         }
         return values;
+    }
+
+    /**
+     * Asserts that {@code forecast}, in the data's units, is PyTorch's forecast for fixture {@code model} (its first
+     * {@code forecast.length} steps) within {@link #RELATIVE}, and prints the largest relative difference.
+     *
+     * @param what what computed it, for the messages ({@code lstm predict})
+     */
+    public static void assertForecastsAsPyTorch(double[] forecast, String model, String what) throws IOException {
+        double[] expected = torchForecast(model);
+        assertThat(forecast.length).as("%s: steps", what).isBetween(1, expected.length);
+        double worst = 0;
+        for (int k = 0; k < forecast.length; k++) {
+            assertThat(forecast[k]).as("%s, %s step %d", what, model, k + 1).isCloseTo(expected[k], withinPercentage(100 * RELATIVE));
+            worst = Math.max(worst, Math.abs(forecast[k] - expected[k]) / Math.abs(expected[k]));
+        }
+        System.out.printf("%s: %s vs PyTorch, max relative difference %.3g%n", model, what, worst);
     }
 
     /** {@code lstm import} of fixture {@code model}.pt with its experiment and scaler.json into {@code bundle}. */

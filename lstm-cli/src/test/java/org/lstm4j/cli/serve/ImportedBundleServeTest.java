@@ -1,7 +1,6 @@
 package org.lstm4j.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,11 +35,8 @@ class ImportedBundleServeTest {
             Http.Reply reply = http.post("/v2/models/imported/infer", Http.inferBody("FP64", 1, 10, 2, window));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             double[] served = InferenceServerTest.data(reply.json());
-            double[] expected = TorchFixtures.torchForecast("lstm2");
             assertThat(served).hasSize(3);
-            for (int k = 0; k < 3; k++) {
-                assertThat(served[k]).as("step %d", k + 1).isCloseTo(expected[k], withinPercentage(100 * TorchFixtures.RELATIVE));
-            }
+            TorchFixtures.assertForecastsAsPyTorch(served, "lstm2", "lstm serve");
         }
     }
 }
