@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "LSTM time-series forecasting from a YAML experiment file.",
         subcommands = {TrainCommand.class, ValidateCommand.class, PredictCommand.class, EvaluateCommand.class, TuneCommand.class,
                 InfoCommand.class, ExportCommand.class, org.lstm4j.cli.bench.BenchCommand.class, org.lstm4j.cli.serve.ServeCommand.class,
-                QuantizeCommand.class,
+                QuantizeCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (training diverged, I/O error)",

@@ -57,7 +57,7 @@ class ExportCommandTest {
     }
 
     /** The forecast ONNX Runtime computes from the last rows of {@code csv}, in the columns the file's metadata names. */
-    private static float[] runLastWindow(Path onnx, Path csv) throws Exception {
+    static float[] runLastWindow(Path onnx, Path csv) throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              OrtSession session = env.createSession(onnx.toString(), options)) {
