@@ -257,6 +257,8 @@ public final class ModelBundle {
             throw new BundleException(file + ": " + TRUNCATED + " (unexpected end of zip data)", e);
         } catch (ZipException e) {
             throw new BundleException(file + ": not a model bundle, or a damaged one (not a valid zip file: " + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) { // ZipInputStream's answer to an entry name that is not valid UTF-8
+            throw new BundleException(file + ": not a model bundle, or a damaged one (an entry name is not valid UTF-8)", e);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
