@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code lstm} command: train, validate, predict, evaluate, tune, bench, serve. */
+/** The {@code lstm} command: train, validate, predict, evaluate, tune, export, bench, serve, quantize. */
 @Command(name = "lstm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "LSTM time-series forecasting from a YAML experiment file.",
         subcommands = {TrainCommand.class, ValidateCommand.class, PredictCommand.class, EvaluateCommand.class, TuneCommand.class,
-                InfoCommand.class, org.lstm4j.cli.bench.BenchCommand.class, org.lstm4j.cli.serve.ServeCommand.class,
-                QuantizeCommand.class,
+                InfoCommand.class, ExportCommand.class, org.lstm4j.cli.bench.BenchCommand.class, org.lstm4j.cli.serve.ServeCommand.class,
+                QuantizeCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (training diverged, I/O error)",

@@ -13,6 +13,7 @@ import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.data.DataException;
 import org.lstm4j.tuning.SearchResult;
 import org.lstm4j.tuning.TrialResult;
+import org.lstm4j.tuning.TrialsFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,10 @@ final class TuneCommand implements Callable<Integer> {
             return result.best().isPresent() ? LstmCommand.OK : LstmCommand.FAILED;
         } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
             return ExperimentFile.reportInputError(e, loaded.get().locations(), err);
+        } catch (TrialsFileException e) {
+            err.println("lstm tune: " + e.getMessage());
+            err.flush();
+            return LstmCommand.BAD_INPUT;
         }
     }
 

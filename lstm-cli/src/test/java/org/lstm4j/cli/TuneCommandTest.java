@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,13 @@ class TuneCommandTest {
         CliRun again = CliRun.of("tune", yaml.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("4 trial(s) finished earlier were not trained again").doesNotContain("trial-001 ok");
+
+        Path trials = search.resolve("trials.csv");
+        List<String> lines = Files.readAllLines(trials);
+        Files.writeString(trials, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, lines.get(2).indexOf(',', 3)) + "\n");
+        CliRun damaged = CliRun.of("tune", yaml.toString());
+        assertThat(damaged.exitCode()).as("a damaged trials.csv is bad input").isEqualTo(LstmCommand.BAD_INPUT);
+        assertThat(damaged.err().lines()).singleElement().asString().startsWith("lstm tune: " + trials + ": row 3 has 2 fields, the header ");
     }
 
     @Test

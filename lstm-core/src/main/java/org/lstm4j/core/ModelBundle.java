@@ -51,6 +51,7 @@ public final class ModelBundle {
     /** The newest version of the layout above this lstm4j reads; bumped on any incompatible change. */
     public static final int FORMAT_VERSION = 2;
     private static final int FLOAT_VERSION = 1;
+    private static final int INT8_VERSION = 2;
     private static final String INT8 = "int8";
     private static final String INT8_ENTRY = "weights.int8";
     private static final String FORMAT_NAME = "lstm4j-bundle";
@@ -83,7 +84,7 @@ public final class ModelBundle {
      * atomically, as format version 2.
      */
     public static void saveQuantized(LoadedModel model, String backend, Int8Weights weights, Path file) throws IOException {
-        Map<String, Object> format = format(model, backend, 2);
+        Map<String, Object> format = format(model, backend, INT8_VERSION);
         format.put("weights", INT8);
         write(model, format, INT8_ENTRY, Int8WeightsFormat.write(weights), file);
     }
@@ -103,11 +104,7 @@ public final class ModelBundle {
         format.put("format_version", version);
         format.put("backend", backend);
         SampleShape shape = model.spec().data().sampleShape();
-        Map<String, Object> shapeTree = new LinkedHashMap<>(); // ordered: the same model gives the same bytes in any JVM
-        shapeTree.put("window", shape.window());
-        shapeTree.put("features", shape.features());
-        shapeTree.put("horizon", shape.horizon());
-        format.put("shape", shapeTree);
+        format.put("shape", ordered("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
         format.put("parameter_count", model.model().parameterCount());
         return format;
     }
@@ -119,12 +116,7 @@ public final class ModelBundle {
         entries.put("scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
         entries.put(weightsEntry, weights);
         Map<String, Object> checksums = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> {
-            Map<String, Object> sum = new LinkedHashMap<>();
-            sum.put("bytes", bytes.length);
-            sum.put("sha256", Sha256.hex(bytes));
-            checksums.put(name, sum);
-        });
+        entries.forEach((name, bytes) -> checksums.put(name, ordered("bytes", bytes.length, "sha256", Sha256.hex(bytes))));
         format.put("entries", checksums);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -239,6 +231,15 @@ public final class ModelBundle {
         }
     }
 
+    /** A map of these keys and values in this order, so that format.json is the same bytes on every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     private static Map<String, byte[]> readEntries(Path file) {
         Map<String, byte[]> entries = new HashMap<>();
         boolean complete;
@@ -255,6 +256,8 @@ public final class ModelBundle {
             throw new BundleException(file + ": " + TRUNCATED + " (unexpected end of zip data)", e);
         } catch (ZipException e) {
             throw new BundleException(file + ": not a model bundle, or a damaged one (not a valid zip file: " + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) { // ZipInputStream's answer to an entry name that is not valid UTF-8
+            throw new BundleException(file + ": not a model bundle, or a damaged one (an entry name is not valid UTF-8)", e);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }

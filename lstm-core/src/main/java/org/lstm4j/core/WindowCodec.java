@@ -18,6 +18,11 @@ import org.lstm4j.data.Transforms;
  * but a {@code difference} forecast needs its last level. Immutable and safe to share between threads.
  */
 public final class WindowCodec {
+    /** The name of a tensor of raw windows, {@code [windows, steps(), columns().size()]} (the server, the ONNX export). */
+    public static final String INPUT = "input";
+    /** The name of a tensor of forecasts in the data's units, {@code [windows, horizon()]} (the server, the ONNX export). */
+    public static final String OUTPUT = "forecast";
+
     private final DataSpec data;
     private final List<String> columns;
     private final FittedScaler[] scalers;

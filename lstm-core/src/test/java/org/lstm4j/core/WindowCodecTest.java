@@ -9,8 +9,6 @@ import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.ScalerSpec;
 import org.lstm4j.api.SourceSpec;
-import org.lstm4j.api.TrainedModel;
-import org.lstm4j.api.WindowedData;
 import org.junit.jupiter.api.Test;
 import org.lstm4j.data.FittedScaler;
 import org.lstm4j.data.Series;
@@ -23,21 +21,7 @@ class WindowCodecTest {
     static LoadedModel model(DataSpec.Transform transform, List<String> features) {
         DataSpec data = DataSpec.defaults().withSource(SourceSpec.Csv.of(java.nio.file.Path.of("x.csv"))).withTarget("y")
                 .withFeatures(features).withWindow(3).withHorizon(2).withTransform(transform);
-        TrainedModel none = new TrainedModel() {
-            @Override
-            public double[][] predict(WindowedData windows) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void writeParameters(java.io.OutputStream out) {}
-
-            @Override
-            public long parameterCount() {
-                return 0;
-            }
-        };
-        return new LoadedModel(ExperimentSpec.defaults().withData(data), Map.of("x", X, "y", Y), none);
+        return new LoadedModel(ExperimentSpec.defaults().withData(data), Map.of("x", X, "y", Y), new OpaqueModel());
     }
 
     static Series series() {

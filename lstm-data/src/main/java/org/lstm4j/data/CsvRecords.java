@@ -1,6 +1,6 @@
 package org.lstm4j.data;
 
-import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +12,12 @@ import java.util.List;
  * quote as {@code ""}. Blank lines are skipped, a byte-order mark is ignored. Not thread-safe.
  */
 final class CsvRecords {
+    /** The longest record (a line, or the lines of a quoted field) read: 1 MiB characters. */
+    static final int MAX_RECORD_CHARS = 1 << 20;
     private static final char QUOTE = '"';
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private final BufferedReader reader;
+    private final BoundedLines reader;
     private final Path file;
     private final char delimiter;
     private int linesRead;
@@ -26,11 +28,11 @@ final class CsvRecords {
      * @param file      the file, for messages
      * @param delimiter the field separator
      */
-    CsvRecords(BufferedReader reader, Path file, char delimiter) {
+    CsvRecords(Reader reader, Path file, char delimiter) {
         if (delimiter == QUOTE || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
         }
-        this.reader = reader;
+        this.reader = new BoundedLines(reader, MAX_RECORD_CHARS);
         this.file = file;
         this.delimiter = delimiter;
     }
@@ -78,12 +80,16 @@ final class CsvRecords {
                 fields.add(field.toString());
                 return fields;
             }
-            line = reader.readLine();
+            line = readLine();
             if (line == null) {
                 throw DataException.at(file, recordLine, "a quoted field is not closed before the end of the file");
             }
             linesRead++;
             field.append('\n');
+            if (field.length() + line.length() > MAX_RECORD_CHARS) {
+                throw DataException.at(file, recordLine, "a quoted field is longer than " + MAX_RECORD_CHARS
+                        + " characters (is its closing quote missing?)");
+            }
         }
     }
 
@@ -92,10 +98,19 @@ final class CsvRecords {
         return recordLine;
     }
 
+    private String readLine() throws IOException {
+        try {
+            return reader.next();
+        } catch (BoundedLines.LineTooLongException e) {
+            throw DataException.at(file, linesRead + 1, "the line is longer than " + MAX_RECORD_CHARS
+                    + " characters; is this a CSV file of one time step per line?");
+        }
+    }
+
     private String nextNonBlankLine() throws IOException {
         String line;
         do {
-            line = reader.readLine();
+            line = readLine();
             if (line == null) {
                 return null;
             }

@@ -32,6 +32,24 @@ public record FittedScaler(ScalerSpec.ScalerType type, double offset, double sca
         }
     }
 
+    /**
+     * scikit-learn's {@code MinMaxScaler(feature_range=(low, high))} with {@code data_min_ = min}, {@code data_max_ = max};
+     * a spread of 0 counts as 1, as there.
+     */
+    public static FittedScaler minMax(double min, double max, double low, double high) {
+        return new FittedScaler(ScalerSpec.ScalerType.MINMAX, min, nonZero(max - min) / (high - low), low);
+    }
+
+    /** scikit-learn's {@code StandardScaler} with {@code mean_ = mean}, {@code scale_ = std}; a std of 0 counts as 1, as there. */
+    public static FittedScaler standard(double mean, double std) {
+        return new FittedScaler(ScalerSpec.ScalerType.STANDARD, mean, nonZero(std), 0.0);
+    }
+
+    /** scikit-learn's rule for a spread of 0 (a constant column): scale by 1. */
+    static double nonZero(double spread) {
+        return spread == 0.0 ? 1.0 : spread;
+    }
+
     /** The scaler that changes nothing. */
     public static FittedScaler identity() {
         return new FittedScaler(ScalerSpec.ScalerType.NONE, 0.0, 1.0, 0.0);

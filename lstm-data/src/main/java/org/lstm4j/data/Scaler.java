@@ -37,28 +37,19 @@ public final class Scaler {
         }
         return switch (spec.type()) {
             case MINMAX -> minMax(spec, values, from, to);
-            case STANDARD -> new FittedScaler(spec.type(), Statistics.mean(values, from, to),
-                    nonZero(Statistics.populationStd(values, from, to)), 0.0);
+            case STANDARD -> FittedScaler.standard(Statistics.mean(values, from, to), Statistics.populationStd(values, from, to));
             case ROBUST -> robust(values, from, to);
             case NONE -> FittedScaler.identity();
         };
     }
 
     private static FittedScaler minMax(ScalerSpec spec, double[] values, int from, int to) {
-        double min = Statistics.min(values, from, to);
-        double max = Statistics.max(values, from, to);
-        double low = spec.range().get(0);
-        double high = spec.range().get(1);
-        return new FittedScaler(ScalerSpec.ScalerType.MINMAX, min, nonZero(max - min) / (high - low), low);
+        return FittedScaler.minMax(Statistics.min(values, from, to), Statistics.max(values, from, to), spec.range().get(0), spec.range().get(1));
     }
 
     private static FittedScaler robust(double[] values, int from, int to) {
         double[] quartiles = Statistics.percentiles(values, from, to, 25, 50, 75);
-        return new FittedScaler(ScalerSpec.ScalerType.ROBUST, quartiles[1], nonZero(quartiles[2] - quartiles[0]), 0.0);
-    }
-
-    private static double nonZero(double spread) {
-        return spread == 0.0 ? 1.0 : spread;
+        return new FittedScaler(ScalerSpec.ScalerType.ROBUST, quartiles[1], FittedScaler.nonZero(quartiles[2] - quartiles[0]), 0.0);
     }
 
     private static String name(ScalerSpec spec) {

@@ -101,7 +101,8 @@ final class TrialsCsv {
     /**
      * The trials in {@code file}, or none when it does not exist.
      *
-     * @throws IOException when the file is unreadable or was written for other parameters or another metric
+     * @throws TrialsFileException when the file is damaged or was written for other parameters or another metric
+     * @throws IOException         when it cannot be read
      */
     List<Row> read(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -111,7 +112,7 @@ final class TrialsCsv {
         try {
             rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new TrialsFileException(file + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {
             return List.of();
@@ -123,7 +124,7 @@ final class TrialsCsv {
                 || !header.subList(1, 1 + parameters.size()).equals(parameters)
                 || !header.get(1 + parameters.size()).equals(metric)
                 || !header.subList(header.size() - TAIL.size(), header.size()).equals(TAIL)) {
-            throw new IOException(file + " was written by another search (columns " + header + "); this search writes "
+            throw new TrialsFileException(file + " was written by another search (columns " + header + "); this search writes "
                     + "trial, " + parameters + ", " + metric + ", ..., " + TAIL + ". Use another directory or move the file away");
         }
         List<String> extras = header.subList(fixed, header.size() - TAIL.size());
@@ -131,12 +132,12 @@ final class TrialsCsv {
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() != header.size()) {
-                throw new IOException(file + ": row " + (r + 1) + " has " + row.size() + " fields, the header " + header.size());
+                throw new TrialsFileException(file + ": row " + (r + 1) + " has " + row.size() + " fields, the header " + header.size());
             }
             try {
                 trials.add(new Row(key(parameters, row.subList(1, 1 + parameters.size())), row(row, extras)));
             } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": row " + (r + 1) + ": " + e.getMessage(), e);
+                throw new TrialsFileException(file + ": row " + (r + 1) + ": " + e.getMessage(), e);
             }
         }
         return trials;

@@ -11,7 +11,8 @@ import org.lstm4j.cli.CliRun;
 /**
  * Small bundles trained once per test JVM by {@code lstm train} on a CSV: {@code uni} reads its target {@code y}
  * (no transform); {@code diff} reads only {@code x}, differenced, so its raw windows carry {@code y} too;
- * {@code attention} reads {@code y} and {@code x}; {@code bilstm} reads {@code y} through a log transform.
+ * {@code attention} reads {@code y} and {@code x}; {@code bilstm} reads {@code y} through a log transform. Public for
+ * the tests of other commands that need a trained bundle ({@code lstm export}).
  */
 public final class TrainedBundles {
     public static final Path DIR;

@@ -37,6 +37,13 @@ public final class ExperimentLoader {
 
     private ExperimentLoader() {}
 
+    /** Limits on a document, so that no YAML can exhaust memory or time: characters (and bytes of a file). */
+    static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** Nesting of mappings and sequences; an experiment needs 4. */
+    static final int MAX_NESTING = 32;
+    /** Aliases to collections (the "billion laughs" attack). */
+    static final int MAX_ALIASES = 20;
+
     /** A bound, fully checked experiment with the locations of its keys. */
     public record Loaded(ExperimentSpec spec, Locations locations) {}
 
@@ -50,9 +57,13 @@ public final class ExperimentLoader {
         return load(readText(file), file.toString(), file.toAbsolutePath().getParent(), defaultName(file));
     }
 
-    /** The file's text, or a {@link ConfigException} naming the file when it is missing or unreadable. */
+    /** The file's text, or a {@link ConfigException} naming the file when it is missing, unreadable or too large. */
     static String readText(Path file) {
         try {
+            if (Files.size(file) > MAX_DOCUMENT_CHARS) {
+                throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "the file has " + Files.size(file)
+                        + " bytes; an experiment file may have at most " + MAX_DOCUMENT_CHARS));
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw ConfigException.of(new ConfigProblem(file.toString(), 0, 0, "", "no such file"));
@@ -112,8 +123,9 @@ public final class ExperimentLoader {
     static Node compose(String text, String sourceName) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(1 << 20);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setNestingDepthLimit(MAX_NESTING);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try (Reader reader = new StringReader(text)) {
             return yaml.compose(reader);

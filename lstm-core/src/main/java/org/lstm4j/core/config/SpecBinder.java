@@ -37,6 +37,8 @@ final class SpecBinder {
     /** Marks a value that could not be bound; its problem is already recorded. */
     private static final Object FAILED = new Object();
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+    /** YAML 1.1's words for true (SnakeYAML's resolver tags these and no/n/off/false as booleans). */
+    private static final Set<String> YAML_TRUE = Set.of("true", "yes", "y", "on");
     private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
     private static final String SYNTHETIC_KEY = "synthetic";
 
@@ -285,7 +287,7 @@ final class SpecBinder {
                 problem(scalar, path, "expected true or false, was '" + text + "'");
                 return FAILED;
             }
-            return Set.of("true", "yes", "on", "y").contains(text.toLowerCase(Locale.ROOT));
+            return YAML_TRUE.contains(text.toLowerCase(Locale.ROOT));
         }
         if (target == String.class) {
             return text;
@@ -355,14 +357,20 @@ final class SpecBinder {
         if (node instanceof ScalarNode scalar && SCALAR_TAGS.contains(scalar.getTag())) {
             String text = scalar.getValue();
             Tag tag = scalar.getTag();
-            if (tag.equals(Tag.INT)) {
-                return Long.parseLong(text.replace("_", ""));
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                return Double.parseDouble(text.replace("_", ""));
+            try {
+                if (tag.equals(Tag.INT)) {
+                    return Long.parseLong(text.replace("_", ""));
+                }
+                if (tag.equals(Tag.FLOAT)) {
+                    return Double.parseDouble(text.replace("_", ""));
+                }
+            } catch (NumberFormatException e) {
+                // YAML 1.1 also tags 0x1f, 0o17, 1:30 (base 60) and .inf as numbers, which Java does not parse
+                problem(node, path, "not a number: '" + text + "'");
+                return null;
             }
             if (tag.equals(Tag.BOOL)) {
-                return Boolean.parseBoolean(text);
+                return YAML_TRUE.contains(text.toLowerCase(Locale.ROOT));
             }
             return text;
         }

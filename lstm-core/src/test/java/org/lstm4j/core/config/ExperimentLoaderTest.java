@@ -229,6 +229,21 @@ class ExperimentLoaderTest {
         assertThat(paths).containsExactlyInAnyOrder("training.scheduler.type", "training.gradient_clipping.max_norm");
     }
 
+    @Test
+    void tuningCandidatesThatYamlTagsAsNumbersButJavaCannotParseAreProblemsAndYesIsTrue() {
+        // found by ExperimentYamlFuzzTest: YAML 1.1 reads 2:28 as a base-60 integer, which Long.parseLong does not
+        try {
+            ExperimentLoader.bind("data: {synthetic: {function: sine}}\ntuning:\n  parameters: {model.hidden_size: [8, 2:28]}\n",
+                    "t.yaml", dir, "x");
+            org.assertj.core.api.Assertions.fail("bound");
+        } catch (ConfigException e) {
+            assertThat(e.problems()).singleElement().asString().isEqualTo("t.yaml:3:39: tuning.parameters.model.hidden_size: not a number: '2:28'");
+        }
+        ExperimentSpec spec = ExperimentLoader.bind("data: {synthetic: {function: sine}}\ntuning:\n  parameters: {training.shuffle: [yes, off]}\n",
+                "t.yaml", dir, "x").spec();
+        assertThat(spec.tuning().parameters().get("training.shuffle")).containsExactly(true, false);
+    }
+
     private Set<String> assertProblems(String text) {
         try {
             ExperimentLoader.bind(text, "p.yaml", dir, "x");
