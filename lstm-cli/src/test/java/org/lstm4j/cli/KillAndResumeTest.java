@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.cli.bench.ChildJvm;
 import org.lstm4j.core.Checkpointing;
 
 /**
@@ -99,19 +98,7 @@ class KillAndResumeTest {
 
     /** {@code lstm ARGS} in a fresh JVM with this JVM's java, options, class path and environment. */
     private static ProcessBuilder lstm(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-javaagent")) {
-                command.add(option);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(LstmCommand.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        return builder;
+        return new ProcessBuilder(ChildJvm.lstm(List.of(args)));
     }
 
     private static List<String> historyWithoutSeconds(Path run) throws IOException {

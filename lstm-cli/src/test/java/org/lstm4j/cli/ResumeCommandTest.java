@@ -23,34 +23,16 @@ import org.lstm4j.core.config.ExperimentLoader;
  * error and exit code 2, before anything trains.
  */
 class ResumeCommandTest {
-    private static final String TINY = """
-            name: tiny
-            seed: 5
-            data:
-              synthetic: {function: sine, end: 30.0}
-              window: 6
-              split: {train: 0.7, validation: 0.15, test: 0.15}
-            model: {hidden_size: 4, num_layers: 1}
-            training:
-              epochs: 6
-              batch_size: 32
-              optimizer: {learning_rate: 0.02}
-              checkpoint: {every_epochs: 2}
-            output: {plots: false}
-            """;
+    /** {@link TrainCommandTest#SMALL_SINE}, smaller and shorter, checkpointed every 2 epochs. */
+    private static final String TINY = TrainCommandTest.SMALL_SINE.replace("epochs: 20", "epochs: 6\n  checkpoint: {every_epochs: 2}")
+            .replace("hidden_size: 12", "hidden_size: 4") + "output: {plots: false}\n";
 
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text);
-        return file;
-    }
-
     @Test
     void resumingWhatIsNotThereSaysSoInOneLine() throws IOException {
-        Path yaml = write("tiny.yaml", TINY);
+        Path yaml = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         Path run = dir.resolve("out");
         CliRun missing = CliRun.of("train", yaml.toString(), "--output", run.toString(), "--resume");
         assertThat(missing.exitCode()).isEqualTo(2);
@@ -75,7 +57,7 @@ class ResumeCommandTest {
 
     @Test
     void anUnfinishedRunIsContinuedOnlyByItsOwnExperimentAndOnlyWhenWhole() throws IOException {
-        Path yaml = write("tiny.yaml", TINY);
+        Path yaml = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         ExperimentSpec spec = ExperimentLoader.load(yaml).spec();
         Path run = RunDirectory.defaultLocation(spec, LocalDateTime.of(2024, 5, 1, 12, 0));
         Path partial = RunDirectory.partialOf(run);
@@ -87,7 +69,7 @@ class ResumeCommandTest {
         assertThat(fresh.err()).isEqualTo("lstm: " + partial + " holds the checkpoint of an unfinished run; continue it with "
                 + "--resume, or delete " + partial + " to start again\n");
 
-        Path other = write("other.yaml", TINY.replace("hidden_size: 4", "hidden_size: 5"));
+        Path other = Files.writeString(dir.resolve("other.yaml"), TINY.replace("hidden_size: 4", "hidden_size: 5"));
         CliRun foreign = CliRun.of("train", other.toString(), "--output", run.toString(), "--resume");
         assertThat(foreign.exitCode()).isEqualTo(2);
         assertThat(foreign.err()).startsWith("lstm: " + checkpoint + ": the checkpoint is of another experiment")
@@ -114,10 +96,10 @@ class ResumeCommandTest {
 
     @Test
     void aNegativeCheckpointIntervalIsAConfigProblem() throws IOException {
-        Path yaml = write("bad.yaml", TINY.replace("every_epochs: 2", "every_epochs: -1"));
+        Path yaml = Files.writeString(dir.resolve("bad.yaml"), TINY.replace("every_epochs: 2", "every_epochs: -1"));
         CliRun result = CliRun.of("validate", yaml.toString());
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(yaml + ":12:").contains("training.checkpoint.every_epochs");
+        assertThat(result.err()).contains(yaml + ":10:").contains("training.checkpoint.every_epochs");
     }
 
     /** Trains {@code spec} with checkpoints in {@code partial} and stops it as a kill would, after epoch 3. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lstm train} and {@code lstm validate} as a user runs them: real files, real training. */
 class TrainCommandTest {
-    private static final String SMALL_SINE = """
+    /** A sine small enough to train in a second; other command tests build theirs from it. */
+    static final String SMALL_SINE = """
             name: tiny
             seed: 5
             data:

@@ -97,20 +97,9 @@ class TunerTest {
     @Test
     void aTrialKilledMidWayResumesFromItsCheckpointAndEndsAsTheTrialNeverInterrupted() throws Exception {
         Path yaml = dir.resolve("pair.yaml");
-        Files.writeString(yaml, """
-                name: pair
-                seed: 3
-                data:
-                  synthetic: {function: sine, end: 25.0}
-                  window: 6
-                  split: {train: 0.7, validation: 0.15, test: 0.15}
-                model: {hidden_size: 5, num_layers: 1}
-                training: {epochs: 6, batch_size: 32, checkpoint: {every_epochs: 2}}
-                tuning:
-                  parameters:
-                    training.optimizer.learning_rate: [0.01, 0.02]
-                output: {plots: false}
-                """);
+        Files.writeString(yaml, GRID.replace("name: grid", "name: pair")
+                .replace("training: {epochs: 3, batch_size: 32}", "training: {epochs: 6, batch_size: 32, checkpoint: {every_epochs: 2}}")
+                .replace("    model.hidden_size: [4, 8]\n    model.num_layers: [1, 2]\n", "")); // a rate pair
         ExperimentSpec base = ExperimentLoader.load(yaml).spec();
         SearchResult straight = Tuner.run(base, dir.resolve("straight"), trial -> { });
 

@@ -13,14 +13,26 @@ import org.lstm4j.cli.LstmCommand;
  * set to the thread count, so that each workload pays its own start-up, has its own peak RSS, and gets the
  * thread count ND4J reads at start-up. Same java, class path and JVM options as this process.
  */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {}
 
     static List<String> command(Workload workload, int threads, boolean quick) {
+        List<String> arguments = new ArrayList<>(List.of("bench", workload.id(), "--in-process", "--json", "--threads",
+                Integer.toString(threads)));
+        if (quick) {
+            arguments.add("--quick");
+        }
+        return lstm(arguments);
+    }
+
+    /**
+     * The command line of {@code lstm ARGUMENTS} in a fresh JVM: this process's java, JVM options (but a debugger
+     * agent, which would clash on its port) and class path. Used by the benchmark and by tests that kill a child.
+     */
+    public static List<String> lstm(List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // a debugger agent would clash on its port
             if (!argument.startsWith("-agentlib:jdwp") && !argument.startsWith("-Xrunjdwp")) {
                 command.add(argument);
             }
@@ -28,15 +40,7 @@ final class ChildJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LstmCommand.class.getName());
-        command.add("bench");
-        command.add(workload.id());
-        command.add("--in-process");
-        command.add("--json");
-        command.add("--threads");
-        command.add(Integer.toString(threads));
-        if (quick) {
-            command.add("--quick");
-        }
+        command.addAll(arguments);
         return command;
     }
 

@@ -18,10 +18,14 @@ final class ThreadSettings {
     private ThreadSettings() {
     }
 
-    /** Resolves the thread count for a spec asking for {@code specThreads} (0: no wish) and applies it. */
+    /**
+     * Resolves the thread count for a spec asking for {@code specThreads} (0: no wish) and applies it. OpenMP keeps
+     * its team size per thread, so the count is applied again on a thread that has another (a search's trial thread
+     * started after an earlier search applied it elsewhere).
+     */
     public static synchronized ThreadChoice apply(int specThreads) {
         ThreadChoice choice = ThreadChoice.resolve(specThreads);
-        if (!choice.equals(applied)) {
+        if (!choice.equals(applied) || ompThreads() != choice.threads()) {
             EngineStart.ensureStarted();
             int n = choice.threads();
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);

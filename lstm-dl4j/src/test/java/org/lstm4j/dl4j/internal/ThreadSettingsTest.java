@@ -43,6 +43,23 @@ class ThreadSettingsTest {
     }
 
     @Test
+    void aThreadStartedAfterTheCountWasAppliedOnAnotherThreadGetsItToo() throws InterruptedException {
+        ThreadSettings.apply(1); // this module's tests run with OMP_NUM_THREADS=1: new threads start with 1
+        int[] seen = new int[2];
+        // what two searches in one JVM do: each trial runs on a thread of its own search's pool
+        for (int search = 0; search < 2; search++) {
+            int index = search;
+            Thread trial = new Thread(() -> {
+                ThreadSettings.apply(2);
+                seen[index] = ThreadSettings.ompThreads();
+            });
+            trial.start();
+            trial.join();
+        }
+        assertThat(seen).as("OpenMP keeps its team size per thread").containsExactly(2, 2);
+    }
+
+    @Test
     void thePropertyOverridesTheDefault() {
         System.setProperty("lstm4j.threads", "2");
         try {
