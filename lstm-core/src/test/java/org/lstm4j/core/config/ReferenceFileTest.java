@@ -7,10 +7,11 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.SpecNames;
 import org.lstm4j.api.TrainingSpec;
 
-/** docs/experiment-reference.yaml stays in step with the specs: it binds, and shows every training key's default. */
+/** docs/experiment-reference.yaml stays in step with the specs: it binds, and shows every model and training key's default. */
 class ReferenceFileTest {
     private static final Path REFERENCE = Path.of("../docs/experiment-reference.yaml");
 
@@ -21,8 +22,21 @@ class ReferenceFileTest {
                 .spec().training();
         assertThat(training).isEqualTo(TrainingSpec.defaults());
         String section = text.substring(text.indexOf("\ntraining:"), text.indexOf("\nevaluation:"));
-        for (RecordComponent component : TrainingSpec.class.getRecordComponents()) {
-            assertThat(section).as("training.%s in %s", SpecNames.snakeCase(component.getName()), REFERENCE)
+        listsEveryComponent(section, "training", TrainingSpec.class);
+    }
+
+    @Test
+    void theModelSectionListsEveryKeyWithItsDefault() throws IOException {
+        String text = Files.readString(REFERENCE);
+        ModelSpec model = ExperimentLoader.bind(text, REFERENCE.toString(), REFERENCE.getParent(), "reference")
+                .spec().model();
+        assertThat(model).isEqualTo(ModelSpec.defaults());
+        listsEveryComponent(text.substring(text.indexOf("\nmodel:"), text.indexOf("\ntraining:")), "model", ModelSpec.class);
+    }
+
+    private static void listsEveryComponent(String section, String prefix, Class<? extends Record> spec) {
+        for (RecordComponent component : spec.getRecordComponents()) {
+            assertThat(section).as("%s.%s in %s", prefix, SpecNames.snakeCase(component.getName()), REFERENCE)
                     .contains("\n  " + SpecNames.snakeCase(component.getName()) + ":");
         }
     }

@@ -35,7 +35,7 @@ final class RecurrentDropoutSupport {
     /** The refusal for a training pass that reached DL4J's layer anyway (a masked input, say). */
     static UnsupportedFeatureException refusal(double recurrentDropout, String reason) {
         return new UnsupportedFeatureException(KEY, recurrentDropout + " needs lstm4j's LSTM kernel, which does not run with "
-                + reason + " (DL4J's own LSTM layer has no recurrent dropout); set it to 0 or remove " + reason);
+                + reason + " (DL4J's own LSTM layer, which runs instead, has no recurrent dropout); set it to 0 to train there");
     }
 
     /** Why {@link FastPaths#kernel()} is off. */
