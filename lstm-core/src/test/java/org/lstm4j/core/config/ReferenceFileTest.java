@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.SpecNames;
 import org.lstm4j.api.TrainingSpec;
@@ -17,26 +18,27 @@ class ReferenceFileTest {
 
     @Test
     void theTrainingSectionListsEveryKeyWithItsDefault() throws IOException {
-        String text = Files.readString(REFERENCE);
-        TrainingSpec training = ExperimentLoader.bind(text, REFERENCE.toString(), REFERENCE.getParent(), "reference")
-                .spec().training();
-        assertThat(training).isEqualTo(TrainingSpec.defaults());
-        String section = text.substring(text.indexOf("\ntraining:"), text.indexOf("\nevaluation:"));
-        listsEveryComponent(section, "training", TrainingSpec.class);
+        assertThat(bound().training()).isEqualTo(TrainingSpec.defaults());
+        listsEveryComponent("training", "evaluation", TrainingSpec.class);
     }
 
     @Test
     void theModelSectionListsEveryKeyWithItsDefault() throws IOException {
-        String text = Files.readString(REFERENCE);
-        ModelSpec model = ExperimentLoader.bind(text, REFERENCE.toString(), REFERENCE.getParent(), "reference")
-                .spec().model();
-        assertThat(model).isEqualTo(ModelSpec.defaults());
-        listsEveryComponent(text.substring(text.indexOf("\nmodel:"), text.indexOf("\ntraining:")), "model", ModelSpec.class);
+        assertThat(bound().model()).isEqualTo(ModelSpec.defaults());
+        listsEveryComponent("model", "training", ModelSpec.class);
     }
 
-    private static void listsEveryComponent(String section, String prefix, Class<? extends Record> spec) {
+    private static ExperimentSpec bound() throws IOException {
+        return ExperimentLoader.bind(Files.readString(REFERENCE), REFERENCE.toString(), REFERENCE.getParent(), "reference")
+                .spec();
+    }
+
+    /** The top-level section {@code key} (up to section {@code next}) has a line for every component of {@code spec}. */
+    private static void listsEveryComponent(String key, String next, Class<? extends Record> spec) throws IOException {
+        String text = Files.readString(REFERENCE);
+        String section = text.substring(text.indexOf("\n" + key + ":"), text.indexOf("\n" + next + ":"));
         for (RecordComponent component : spec.getRecordComponents()) {
-            assertThat(section).as("%s.%s in %s", prefix, SpecNames.snakeCase(component.getName()), REFERENCE)
+            assertThat(section).as("%s.%s in %s", key, SpecNames.snakeCase(component.getName()), REFERENCE)
                     .contains("\n  " + SpecNames.snakeCase(component.getName()) + ":");
         }
     }
