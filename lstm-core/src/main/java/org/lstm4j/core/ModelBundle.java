@@ -54,6 +54,7 @@ public final class ModelBundle {
     /** The newest version of the layout above this lstm4j reads; bumped on any incompatible change. */
     public static final int FORMAT_VERSION = 2;
     private static final int FLOAT_VERSION = 1;
+    private static final int INT8_VERSION = 2;
     private static final String INT8 = "int8";
     private static final String INT8_ENTRY = "weights.int8";
     private static final String FORMAT_NAME = "lstm4j-bundle";
@@ -86,7 +87,7 @@ public final class ModelBundle {
      * atomically, as format version 2.
      */
     public static void saveQuantized(LoadedModel model, String backend, Int8Weights weights, Path file) throws IOException {
-        Map<String, Object> format = format(model, backend, 2);
+        Map<String, Object> format = format(model, backend, INT8_VERSION);
         format.put("weights", INT8);
         write(model, format, INT8_ENTRY, Int8WeightsFormat.write(weights), file);
     }
@@ -106,7 +107,7 @@ public final class ModelBundle {
         format.put("format_version", version);
         format.put("backend", backend);
         SampleShape shape = model.spec().data().sampleShape();
-        format.put("shape", Map.of("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
+        format.put("shape", ordered("window", shape.window(), "features", shape.features(), "horizon", shape.horizon()));
         format.put("parameter_count", model.model().parameterCount());
         return format;
     }
@@ -118,7 +119,7 @@ public final class ModelBundle {
         entries.put("scalers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.scalers()));
         entries.put(weightsEntry, weights);
         Map<String, Object> checksums = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> checksums.put(name, Map.of("bytes", bytes.length, "sha256", sha256(bytes))));
+        entries.forEach((name, bytes) -> checksums.put(name, ordered("bytes", bytes.length, "sha256", sha256(bytes))));
         format.put("entries", checksums);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -231,6 +232,15 @@ public final class ModelBundle {
                         + " does not match its SHA-256 in format.json (the file was damaged or altered)");
             }
         }
+    }
+
+    /** A map of these keys and values in this order, so that format.json is the same bytes on every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static String sha256(byte[] bytes) {

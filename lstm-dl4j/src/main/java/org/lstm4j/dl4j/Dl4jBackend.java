@@ -59,32 +59,31 @@ public final class Dl4jBackend implements Backend {
 
     @Override
     public Trainer trainer(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
-        Objects.requireNonNull(shape, "shape");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(training, "training");
-        Dl4jEngine.applyThreads(training.threads());
+        prepare(shape, model, training);
         return Dl4jEngine.trainer(shape, model, training, seed);
     }
 
     @Override
     public TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, InputStream parameters)
             throws IOException {
-        Objects.requireNonNull(shape, "shape");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(training, "training");
         Objects.requireNonNull(parameters, "parameters");
-        Dl4jEngine.applyThreads(training.threads());
+        prepare(shape, model, training);
         return Dl4jEngine.restore(shape, model, training, parameters);
     }
 
     @Override
     public TrainedModel restore(SampleShape shape, ModelSpec model, TrainingSpec training, NetworkWeights weights) {
+        Objects.requireNonNull(weights, "weights");
+        prepare(shape, model, training);
+        return Dl4jEngine.restore(shape, model, training, weights);
+    }
+
+    /** Checks the specs every method needs and sets the compute threads. */
+    private static void prepare(SampleShape shape, ModelSpec model, TrainingSpec training) {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
-        Objects.requireNonNull(weights, "weights");
         Dl4jEngine.applyThreads(training.threads());
-        return Dl4jEngine.restore(shape, model, training, weights);
     }
 
     @Override
