@@ -181,7 +181,8 @@ final class FastLstmLayer extends LSTM {
     private void refuseRecurrentDropout() {
         if (recurrentDropout() > 0) {
             throw RecurrentDropoutSupport.refusal(recurrentDropout(), !FastPaths.kernel()
-                    ? RecurrentDropoutSupport.kernelOffReason() : "this input (masked, or " + input.dataType() + ")");
+                    ? RecurrentDropoutSupport.kernelOffReason()
+                    : input == null ? "no input" : "this input (masked, or " + input.dataType() + ")");
         }
     }
 
