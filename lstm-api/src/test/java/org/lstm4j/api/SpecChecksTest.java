@@ -12,7 +12,7 @@ class SpecChecksTest {
     void rejectsOutOfRangeValuesNamingEveryField() {
         assertThatThrownBy(() -> ModelSpec.defaults().withHiddenSize(0).withDropout(1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("ModelSpec: hidden_size must be >= 1, was 0");
-        assertThatThrownBy(() -> new ModelSpec(ModelSpec.Architecture.LSTM, 0, 2, 1.0, false, ModelSpec.BidirectionalMerge.CONCAT, 8))
+        assertThatThrownBy(() -> new ModelSpec(ModelSpec.Architecture.LSTM, 0, 2, 1.0, 0.0, false, ModelSpec.BidirectionalMerge.CONCAT, 8))
                 .hasMessage("ModelSpec: hidden_size must be >= 1, was 0; dropout must be < 1, was 1.0");
         assertThatThrownBy(() -> OptimizerSpec.adam(0)).hasMessageContaining("learning_rate must be > 0, was 0.0");
         assertThatThrownBy(() -> DataSpec.defaults().withWindow(0)).hasMessageContaining("window must be >= 1, was 0");

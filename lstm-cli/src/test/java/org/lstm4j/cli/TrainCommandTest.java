@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,46 @@ class TrainCommandTest {
         assertThat(report.split("data:image/png;base64,")).hasSize(3);
         assertThat(Files.readString(run.resolve("experiment.yaml"))).contains("hidden_size: 12").contains("learning_rate: 0.02")
                 .contains("beta2: 0.999");
+    }
+
+    /** {@code model.recurrent_dropout} from the file: the same seed trains the same run, which differs from 0's. */
+    @Test
+    void recurrentDropoutFromTheFileChangesTheRunReproducibly() throws IOException {
+        String base = SMALL_SINE.replace("epochs: 20", "epochs: 4").replace("num_layers: 1}", "num_layers: 2}")
+                + "output: {plots: false}\n";
+        Path dropping = write("dropping.yaml", base.replace("num_layers: 2}", "num_layers: 2, recurrent_dropout: 0.3}"));
+        List<String> first = trainLosses(dropping, "first");
+        List<String> second = trainLosses(dropping, "second");
+        List<String> none = trainLosses(write("none.yaml", base), "none");
+
+        assertThat(Files.readString(dir.resolve("first/experiment.yaml"))).contains("recurrent_dropout: 0.3");
+        assertThat(first).hasSize(4).isEqualTo(second);
+        for (int epoch = 0; epoch < 4; epoch++) {
+            assertThat(first.get(epoch)).as("epoch %d", epoch + 1).isNotEqualTo(none.get(epoch));
+        }
+    }
+
+    @Test
+    void recurrentDropoutWithoutTheKernelIsOneLineNamingTheKey() throws IOException {
+        Path yaml = write("tiny.yaml", SMALL_SINE.replace("num_layers: 1}", "num_layers: 1, recurrent_dropout: 0.2}"));
+        System.setProperty("lstm4j.fastLstm", "false");
+        try {
+            CliRun result = CliRun.of("train", yaml.toString(), "--output", dir.resolve("out").toString());
+            assertThat(result.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
+            assertThat(result.err().strip()).doesNotContain("\n").contains("tiny.yaml:7:")
+                    .contains("model.recurrent_dropout: 0.2 needs lstm4j's LSTM kernel").contains("-Dlstm4j.fastLstm=false");
+            assertThat(dir.resolve("out")).doesNotExist();
+        } finally {
+            System.clearProperty("lstm4j.fastLstm");
+        }
+    }
+
+    /** Trains {@code yaml} into {@code name}; the train_loss column of its history.csv. */
+    private List<String> trainLosses(Path yaml, String name) throws IOException {
+        CliRun result = CliRun.of("train", yaml.toString(), "--output", dir.resolve(name).toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return Files.readAllLines(dir.resolve(name).resolve("history.csv")).stream().skip(1)
+                .map(line -> line.split(",")[1]).toList();
     }
 
     @Test

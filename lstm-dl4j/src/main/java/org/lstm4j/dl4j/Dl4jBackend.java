@@ -24,7 +24,8 @@ import org.lstm4j.dl4j.internal.NativeMemorySettings;
  *   <li>{@code attention}: stacked LSTM layers pooled by additive attention over all time steps; the trained model
  *       implements {@link org.lstm4j.api.AttentionWeights};</li>
  * </ul>
- * then optional BatchNorm and a linear head of {@code horizon} outputs. Dropout between stacked layers, l2,
+ * then optional BatchNorm and a linear head of {@code horizon} outputs. Dropout between stacked layers, recurrent
+ * dropout (one mask per sequence on each LSTM's {@code h(t-1)}, float32 and float64 on the CPU only), l2,
  * decoupled weight decay (every optimizer), global-norm and element-wise gradient clipping, gradient accumulation
  * and float32 / float64 / float16 precision are all implemented; see {@code docs/parameters.md}.
  *

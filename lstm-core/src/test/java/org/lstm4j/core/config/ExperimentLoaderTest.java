@@ -152,6 +152,22 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void recurrentDropoutBindsFromItsKeyAndIsCheckedLikeDropout() throws IOException {
+        ExperimentSpec spec = ExperimentLoader.load(yaml("""
+                data: {synthetic: {function: sine}}
+                model: {num_layers: 1, recurrent_dropout: 0.25}
+                """)).spec();
+        assertThat(spec.model()).isEqualTo(ModelSpec.defaults().withNumLayers(1).withRecurrentDropout(0.25));
+        List<ConfigProblem> problems = problems("""
+                data: {synthetic: {function: sine}}
+                model:
+                  recurrent_dropout: 1.0
+                """);
+        assertThat(problems).singleElement().asString().contains(":3:")
+                .contains("model.recurrent_dropout: must be in [0, 1), was 1.0");
+    }
+
+    @Test
     void aMonitorTheRunCannotProduceIsRefusedWithItsLine() throws IOException {
         List<ConfigProblem> problems = problems("""
                 data:

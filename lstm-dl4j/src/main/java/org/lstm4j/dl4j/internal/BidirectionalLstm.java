@@ -45,9 +45,9 @@ final class BidirectionalLstm {
                 graph.addLayer(DROPOUT + i, layers.dropout(model.dropout()), below);
                 below = DROPOUT + i;
             }
-            graph.addLayer(FORWARD + i, layers.lstm(model.hiddenSize()), below);
+            graph.addLayer(FORWARD + i, layers.lstm(model.hiddenSize(), model.recurrentDropout()), below);
             graph.addVertex(REVERSED + i, new TimeReversal(), below);
-            graph.addLayer(BACKWARD + i, layers.lstm(model.hiddenSize()), REVERSED + i);
+            graph.addLayer(BACKWARD + i, layers.lstm(model.hiddenSize(), model.recurrentDropout()), REVERSED + i);
             if (i < top) {
                 graph.addVertex(ALIGNED + i, new TimeReversal(), BACKWARD + i);
                 graph.addVertex(LAYER + i, new MergeVertex(), FORWARD + i, ALIGNED + i);

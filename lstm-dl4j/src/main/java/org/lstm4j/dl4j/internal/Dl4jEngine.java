@@ -18,8 +18,14 @@ public final class Dl4jEngine {
     private Dl4jEngine() {
     }
 
-    /** A trainer for these specs. */
+    /**
+     * A trainer for these specs.
+     *
+     * @throws org.lstm4j.api.UnsupportedFeatureException for {@code model.recurrent_dropout} where lstm4j's kernel
+     *         does not train ({@link RecurrentDropoutSupport})
+     */
     public static Trainer trainer(SampleShape shape, ModelSpec model, TrainingSpec training, long seed) {
+        RecurrentDropoutSupport.check(model, training);
         return new Dl4jTrainer(shape, model, training, seed);
     }
 

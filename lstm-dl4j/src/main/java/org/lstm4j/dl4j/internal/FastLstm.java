@@ -15,16 +15,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * DL4J's {@code LSTM} layer configuration with a faster implementation, {@link FastLstmLayer}: the same parameters
  * (names, shapes, gate order, initialisation), the same function and gradients, computed with fewer, larger and
- * contiguous ND4J operations. Everything but {@link #instantiate} is DL4J's.
+ * contiguous ND4J operations. Everything but {@link #instantiate} and {@link #getRecurrentDropout recurrent dropout},
+ * which DL4J's LSTM does not have, is DL4J's.
  */
 final class FastLstm extends LSTM {
+    /** {@code model.recurrent_dropout}: the probability of dropping a unit of {@code h_{t-1}}, see {@link FastLstmLayer}. */
+    private double recurrentDropout;
+
     /** For DL4J's reflective copies (clone, JSON); use {@link #of}. */
     public FastLstm() {
     }
 
-    /** A copy of {@code reference} (every field DL4J's builder set) that instantiates {@link FastLstmLayer}. */
-    static FastLstm of(LSTM reference) {
+    /**
+     * A copy of {@code reference} (every field DL4J's builder set) that instantiates {@link FastLstmLayer}, with
+     * recurrent dropout {@code recurrentDropout} (0 for none).
+     */
+    static FastLstm of(LSTM reference, double recurrentDropout) {
         FastLstm fast = new FastLstm();
+        fast.recurrentDropout = recurrentDropout;
         for (Class<?> type = LSTM.class; type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
@@ -39,6 +47,16 @@ final class FastLstm extends LSTM {
             }
         }
         return fast;
+    }
+
+    /** The probability of dropping a unit of the recurrent state in training; 0 for none. */
+    public double getRecurrentDropout() {
+        return recurrentDropout;
+    }
+
+    /** For DL4J's JSON deserialisation. */
+    public void setRecurrentDropout(double recurrentDropout) {
+        this.recurrentDropout = recurrentDropout;
     }
 
     @Override

@@ -12,7 +12,10 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's LSTM layer with its forward and backward passes done by {@link LstmKernel}, for the case lstm4j builds:
@@ -22,6 +25,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A training forward pass keeps its intermediate arrays; the backward pass that follows for the same input
  * reuses them instead of recomputing the forward pass as DL4J does. Inference on small batches goes to
  * {@link FusedLstmInference}, one native call per layer.
+ *
+ * <p>Recurrent dropout ({@link FastLstm#getRecurrentDropout()} {@code p > 0}): each training forward pass draws one
+ * mask over the hidden units per sequence of the batch ({@code [batch, hidden]}, Bernoulli(1 - p) scaled by
+ * {@code 1/(1-p)}) from ND4J's random generator ({@code Nd4j.getRandom()}, which the trainer seeds, as DL4J's
+ * dropout), and {@link LstmKernel} applies it to {@code h_{t-1}} in the recurrent product at every step. A backward
+ * pass that has to recompute its forward pass keeps the mask the forward pass drew. Inference draws nothing. DL4J's
+ * implementation has no recurrent dropout: where it would have to run a training pass, the layer throws
+ * {@link org.lstm4j.api.UnsupportedFeatureException} for {@code model.recurrent_dropout}
+ * ({@link RecurrentDropoutSupport}, which refuses such a run before it starts).
  */
 final class FastLstmLayer extends LSTM {
     /** The arrays of the last forward pass: one of the next two. */
@@ -33,6 +45,8 @@ final class FastLstmLayer extends LSTM {
     private boolean parametersFrozen;
     private INDArray[] inputSteps;
     private INDArray forwardInput;
+    /** The recurrent dropout mask of the last training forward pass, or null. */
+    private INDArray recurrentMask;
 
     FastLstmLayer(NeuralNetConfiguration conf, DataType networkDataType) {
         super(conf, networkDataType);
@@ -47,6 +61,9 @@ final class FastLstmLayer extends LSTM {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!fastPathApplies()) {
+            if (training) {
+                refuseRecurrentDropout();
+            }
             return super.activate(training, workspaceMgr);
         }
         long batch = input.size(0);
@@ -54,7 +71,7 @@ final class FastLstmLayer extends LSTM {
         if (!training && FastPaths.fusedInference() && FusedLstmInference.suits(batch, hidden)) {
             return fusedInference(workspaceMgr);
         }
-        forward(training);
+        forward(training, true);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
                 new long[] {work.batch, work.hidden, work.steps}, 'f');
         return output.assign(work.hiddenStates);
@@ -63,10 +80,11 @@ final class FastLstmLayer extends LSTM {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         if (!fastPathApplies()) {
+            refuseRecurrentDropout();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         if (forwardInput != input || !work.training) {
-            forward(true);
+            forward(true, recurrentMask == null || recurrentMask.size(0) != input.size(0));
         }
         forwardInput = null;
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
@@ -77,7 +95,7 @@ final class FastLstmLayer extends LSTM {
         INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
         LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradientSteps,
-                weightGradient, recurrentGradient, biasGradient);
+                weightGradient, recurrentGradient, biasGradient, activeMask(true));
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(LSTMParamInitializer.INPUT_WEIGHT_KEY, weightGradient);
         gradient.setGradientFor(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentGradient);
@@ -104,7 +122,11 @@ final class FastLstmLayer extends LSTM {
         return output;
     }
 
-    private void forward(boolean training) {
+    /**
+     * Runs {@link LstmKernel#forward} on the current input; a training pass with recurrent dropout draws a new mask
+     * when {@code drawMask}, else reuses the last one.
+     */
+    private void forward(boolean training, boolean drawMask) {
         long batch = input.size(0);
         long features = input.size(1);
         int steps = (int) input.size(2);
@@ -122,9 +144,51 @@ final class FastLstmLayer extends LSTM {
         }
         work = current;
         inputSteps = work.inputSteps(input);
+        if (training && drawMask && recurrentDropout() > 0) {
+            drawRecurrentMask(batch);
+        }
         LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work);
+                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work,
+                activeMask(training));
         forwardInput = training ? input : null;
+    }
+
+    /** One mask per sequence: Bernoulli(1 - p) per hidden unit from ND4J's generator, kept values {@code 1/(1-p)}. */
+    private void drawRecurrentMask(long batch) {
+        double keep = 1.0 - recurrentDropout();
+        if (recurrentMask == null || recurrentMask.size(0) != batch || recurrentMask.dataType() != input.dataType()) {
+            if (recurrentMask != null) {
+                recurrentMask.close();
+            }
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                recurrentMask = Nd4j.create(input.dataType(), new long[] {batch, layerConf().getNOut()}, 'f');
+            }
+        }
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(recurrentMask, keep), Nd4j.getRandom());
+        recurrentMask.muli(1.0 / keep);
+    }
+
+    /** The mask a pass applies: the drawn one in training with recurrent dropout, else none. */
+    private INDArray activeMask(boolean training) {
+        return training && recurrentDropout() > 0 ? recurrentMask : null;
+    }
+
+    private double recurrentDropout() {
+        return layerConf() instanceof FastLstm fast ? fast.getRecurrentDropout() : 0.0;
+    }
+
+    /** DL4J's implementation is about to run a training pass, which cannot drop recurrent units. */
+    private void refuseRecurrentDropout() {
+        if (recurrentDropout() > 0) {
+            throw RecurrentDropoutSupport.refusal(recurrentDropout(), !FastPaths.kernel()
+                    ? RecurrentDropoutSupport.kernelOffReason()
+                    : input == null ? "no input" : "this input (masked, or " + input.dataType() + ")");
+        }
+    }
+
+    /** The recurrent dropout mask of the last training pass, a copy ({@code [batch, hidden]}), or null (for tests). */
+    INDArray lastRecurrentMask() {
+        return recurrentMask == null ? null : recurrentMask.dup();
     }
 
     private boolean fastPathApplies() {
@@ -178,5 +242,9 @@ final class FastLstmLayer extends LSTM {
         }
         inputSteps = null;
         forwardInput = null;
+        if (recurrentMask != null) {
+            recurrentMask.close();
+            recurrentMask = null;
+        }
     }
 }

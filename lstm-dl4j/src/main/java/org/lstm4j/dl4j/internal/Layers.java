@@ -15,7 +15,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *
  * <ul>
  *   <li>LSTM: tanh cell activation (DL4J defaults to sigmoid), sigmoid gates, DL4J's forget-gate bias 1.0; run by
- *       {@link FastLstm}.</li>
+ *       {@link FastLstm}, which also does {@code recurrent_dropout} (DL4J's LSTM has none).</li>
  *   <li>{@code l2} (coupled) and {@code weight_decay} (decoupled, {@code w -= lr * c * w} after the optimizer's
  *       step) are set per layer, on weight matrices only: a global {@code weightDecay} on the configuration builder
  *       is applied twice in DL4J M2.1. Biases and BatchNorm's gamma/beta are not regularised.</li>
@@ -36,13 +36,14 @@ final class Layers {
         return Optimizers.updater(training.optimizer(), training.precision());
     }
 
-    LSTM lstm(int hiddenSize) {
+    /** An LSTM layer of {@code hiddenSize} units dropping units of its recurrent state with {@code recurrentDropout}. */
+    LSTM lstm(int hiddenSize, double recurrentDropout) {
         LSTM.Builder lstm = new LSTM.Builder()
                 .nOut(hiddenSize)
                 .activation(Activation.TANH)
                 .gateActivationFunction(Activation.SIGMOID)
                 .updater(updater());
-        return FastLstm.of(regularise(lstm).build());
+        return FastLstm.of(regularise(lstm).build(), recurrentDropout);
     }
 
     /** Drops each input element with probability {@code dropout} in training. */

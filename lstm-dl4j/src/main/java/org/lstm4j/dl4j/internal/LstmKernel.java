@@ -20,6 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>With pre-activations {@code z = x W + h_prev RW + b} split as {@code [a | f | o | i]}:
  * {@code c = sigmoid(f) * c_prev + sigmoid(i) * tanh(a)}, {@code h = sigmoid(o) * tanh(c)}.
  *
+ * <p>Recurrent dropout ({@code model.recurrent_dropout}): with a mask {@code m} ({@code [batch, hidden]}, each value
+ * 0 or {@code 1/(1-p)}) the recurrent product reads {@code (h_prev * m) RW} at every step, one mask shared by the four
+ * gates (Keras' {@code implementation=2}); the layer's output {@code h} itself is not masked. The backward pass is the
+ * chain rule through that product: {@code dh_prev += (dz RW^T) * m} and {@code dRW += (h_prev * m)^T dz}.
+ *
  * <p>Besides the matrix products, only legacy (non-"custom") ND4J operations run in the loops, {@link PairwiseMultiply}
  * for products: a call costs about 2 µs, against about 15 µs for a custom operation.
  */
@@ -36,8 +41,11 @@ final class LstmKernel {
      * @param weights   input weights {@code [features, 4 x hidden]}
      * @param recurrent recurrent weights {@code [hidden, 4 x hidden]}
      * @param bias      {@code [1, 4 x hidden]}
+     * @param recurrentMask the recurrent dropout mask {@code [batch, hidden]} ('f' order) applied to {@code h_prev}
+     *                  at every step, or null for none
      */
-    static void forward(INDArray[] input, INDArray weights, INDArray recurrent, INDArray bias, LstmWorkArrays work) {
+    static void forward(INDArray[] input, INDArray weights, INDArray recurrent, INDArray bias, LstmWorkArrays work,
+            INDArray recurrentMask) {
         LstmGates z = work.preActivation;
         Nd4j.gemm(work.ones, bias.reshape(1, bias.length()), work.biasRows, false, false, 1.0, 0.0);
         for (int t = 0; t < work.steps; t++) {
@@ -45,7 +53,7 @@ final class LstmKernel {
             z.all.assign(work.biasRows);
             Nd4j.gemm(input[t], weights, z.all, false, false, 1.0, 1.0);
             if (t > 0) {
-                Nd4j.gemm(work.hiddenState[t - 1], recurrent, z.all, false, false, 1.0, 1.0);
+                Nd4j.gemm(recurrentInput(work, t, recurrentMask), recurrent, z.all, false, false, 1.0, 1.0);
             }
             // one sigmoid over all four gates: tanh(a) = 2 sigmoid(2a) - 1
             z.blockInput.muli(2);
@@ -69,10 +77,11 @@ final class LstmKernel {
      * @param inputGradient     steps of the 'f'-order {@code [batch, features, steps]} array receiving the gradient
      *                          w.r.t. the input
      * @param weightGradient    receives the gradient of {@code weights} (overwritten), likewise the next two
+     * @param recurrentMask     the mask the forward pass applied, or null
      */
     static void backward(INDArray[] input, INDArray weights, INDArray recurrent, LstmWorkArrays work,
             INDArray outputGradient, INDArray[] inputGradient, INDArray weightGradient, INDArray recurrentGradient,
-            INDArray biasGradient) {
+            INDArray biasGradient, INDArray recurrentMask) {
         int last = work.steps - 1;
         work.hiddenGradients.assign(outputGradient);
         INDArray dc = work.cellGradient;
@@ -84,8 +93,11 @@ final class LstmKernel {
             LstmGates dz = work.preActivationGradients[t];
             INDArray dh = work.hiddenGradient[t];
             INDArray cellTanh = work.cellTanh[t];
-            if (t < last) {
+            if (t < last && recurrentMask == null) {
                 Nd4j.gemm(work.preActivationGradients[t + 1].all, recurrent, dh, false, true, 1.0, 1.0);
+            } else if (t < last) {
+                Nd4j.gemm(work.preActivationGradients[t + 1].all, recurrent, scratch, false, true, 1.0, 0.0);
+                dh.addi(mul(scratch, recurrentMask, scratch));
             }
             mul(dh, cellTanh, dz.output);
             // dc += dh * o * (1 - tanh(c)^2)
@@ -110,7 +122,7 @@ final class LstmKernel {
             Nd4j.gemm(dz.all, weights, inputGradient[t], false, true, 1.0, 0.0);
             Nd4j.gemm(input[t], dz.all, weightGradient, true, false, 1.0, t == last ? 0.0 : 1.0);
             if (t > 0) {
-                Nd4j.gemm(work.hiddenState[t - 1], dz.all, recurrentGradient, true, false, 1.0,
+                Nd4j.gemm(recurrentInput(work, t, recurrentMask), dz.all, recurrentGradient, true, false, 1.0,
                         t == last ? 0.0 : 1.0);
             }
         }
@@ -124,6 +136,14 @@ final class LstmKernel {
                 work.gateSums, true, false, 1.0, 0.0);
         Nd4j.gemm(work.gateSums.reshape('f', gates, work.steps), work.stepOnes, biasGradient.reshape(gates, 1),
                 false, false, 1.0, 0.0);
+    }
+
+    /**
+     * What step {@code t > 0} multiplies by the recurrent weights: {@code h_{t-1}}, or {@code h_{t-1} * mask} in
+     * {@link LstmWorkArrays#scratch} (free at both places this is called).
+     */
+    private static INDArray recurrentInput(LstmWorkArrays work, int t, INDArray recurrentMask) {
+        return recurrentMask == null ? work.hiddenState[t - 1] : mul(work.hiddenState[t - 1], recurrentMask, work.scratch);
     }
 
     /**

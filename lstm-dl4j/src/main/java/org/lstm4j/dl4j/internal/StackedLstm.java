@@ -23,7 +23,7 @@ final class StackedLstm {
                 graph.addLayer(DROPOUT + i, layers.dropout(model.dropout()), below);
                 below = DROPOUT + i;
             }
-            graph.addLayer(LSTM + i, layers.lstm(model.hiddenSize()), below);
+            graph.addLayer(LSTM + i, layers.lstm(model.hiddenSize(), model.recurrentDropout()), below);
             below = LSTM + i;
         }
         return below;

@@ -19,6 +19,14 @@ final class GradientChecks {
      * @param mask input mask {@code [batch, time]}, or null
      */
     static boolean passes(ComputationGraph net, INDArray x, INDArray y, INDArray mask) {
+        return passes(net, x, y, mask, null);
+    }
+
+    /**
+     * {@link #passes(ComputationGraph, INDArray, INDArray, INDArray)}, running {@code beforeEachPass} before the
+     * backpropagation and before every perturbed forward pass (to draw the same dropout masks each time).
+     */
+    static boolean passes(ComputationGraph net, INDArray x, INDArray y, INDArray mask, Runnable beforeEachPass) {
         DataType previous = Nd4j.dataType();
         DataTypeUtil.setDTypeForContext(DataType.DOUBLE); // GradientCheckUtil insists; restored below
         try {
@@ -28,6 +36,9 @@ final class GradientChecks {
                     .print(GradientCheckUtil.PrintMode.FAILURES_ONLY);
             if (mask != null) {
                 check.inputMask(new INDArray[] {mask});
+            }
+            if (beforeEachPass != null) {
+                check.callEachIter(graph -> beforeEachPass.run());
             }
             return GradientCheckUtil.checkGradients(check);
         } finally {
