@@ -21,7 +21,9 @@ public interface Trainer {
      * where the backend is deterministic. No checkpoint is saved after the last epoch or after an epoch that ends
      * training.
      *
-     * @throws UnsupportedFeatureException when the backend cannot checkpoint (the default, unless nothing is asked)
+     * <p>The default, for backends that cannot checkpoint, trains without saving anything and refuses to resume.
+     *
+     * @throws UnsupportedFeatureException when asked to resume and the backend cannot
      */
     default Training fit(WindowedData train, WindowedData validation, TrainingListener listener,
                          TrainingCheckpoints checkpoints) {
