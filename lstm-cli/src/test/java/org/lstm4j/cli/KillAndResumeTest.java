@@ -47,8 +47,7 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledMidTrainingAndResumedEndsAsTheRunNeverInterrupted() throws Exception {
-        Path yaml = dir.resolve("killed.yaml");
-        Files.writeString(yaml, EXPERIMENT);
+        Path yaml = Files.writeString(dir.resolve("killed.yaml"), EXPERIMENT);
         Path reference = dir.resolve("reference");
         long start = System.nanoTime();
         CliRun straight = CliRun.of("train", yaml.toString(), "--output", reference.toString());
