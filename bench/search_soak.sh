@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memory soak of `lstm tune`: a random search of TRIALS trials (default 50) over the sine example with few
 # epochs each, one at a time, in one JVM, printing its RSS every INTERVAL seconds, then the RSS after the
-# first tenth of the trials, at the middle and at the end. A search trains and closes many networks in one process;
+# first tenth of the trials, at the middle and at the end, and the RSS at each trial's end in five blocks of trials. A search trains and closes many networks in one process;
 # native memory that is not given back shows as RSS that climbs from trial to trial.
 #   bench/search_soak.sh                      # 50 trials
 #   TRIALS=10 INTERVAL=2 bench/search_soak.sh # a quick look
@@ -61,4 +61,15 @@ awk -v n="$TRIALS" '
       n / 10, a, n / 2, b, t[NR], r[NR], max(r)
   }
   function max(x,  i, m) { for (i in x) if (x[i] > m) m = x[i]; return m }' "$samples"
+# the RSS each trial's line reports when it ends, in five blocks of trials: a leak shows as a rising minimum
+grep -oE '^trial-[0-9]+ .* rss [0-9]+ MB' "$log/tune.log" | awk '{print $(NF-1)}' | awk -v n="$TRIALS" '
+  { r[NR] = $1 }
+  END {
+    block = int((NR + 4) / 5)
+    for (b = 0; b * block < NR; b++) {
+      lo = 1e9; hi = 0; sum = 0; k = 0
+      for (i = b * block + 1; i <= NR && i <= (b + 1) * block; i++) { lo = r[i] < lo ? r[i] : lo; hi = r[i] > hi ? r[i] : hi; sum += r[i]; k++ }
+      printf "trials %d-%d: rss at trial end min %d, mean %d, max %d MB\n", b * block + 1, b * block + k, lo, sum / k, hi
+    }
+  }'
 echo "exit status $status; logs in $log"
