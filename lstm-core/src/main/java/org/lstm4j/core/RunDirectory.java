@@ -235,7 +235,7 @@ public final class RunDirectory {
     }
 
     /** Deletes {@code path} and everything below it; nothing if it does not exist. */
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
