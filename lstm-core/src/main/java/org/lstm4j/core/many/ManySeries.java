@@ -48,7 +48,7 @@ public final class ManySeries {
     /** The file of each series directory holding its {@code metrics.csv} line, read back on resume. */
     public static final String ROW_FILE = "series-row.csv";
     /** The directory of the series' run directories. */
-    public static final String SERIES_DIRECTORY = "series";
+    public static final String SERIES_DIRECTORY = RunDirectory.MANY_SERIES_DIRECTORY;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ManySeries() {}
@@ -77,11 +77,21 @@ public final class ManySeries {
      */
     public static ManySeriesRun run(ExperimentSpec spec, Backend backend, Path directory, int parallelism, boolean resume,
                                     Consumer<SeriesRow> onSeries) throws IOException, InterruptedException {
+        return run(spec, read(spec.data()), backend, directory, parallelism, resume, onSeries);
+    }
+
+    /**
+     * Runs (or continues) {@code spec} over {@code all}, the series {@link #read} read from its file.
+     *
+     * @see #run(ExperimentSpec, Backend, Path, int, boolean, Consumer)
+     */
+    public static ManySeriesRun run(ExperimentSpec spec, List<LongFormatSeries> all, Backend backend, Path directory,
+                                    int parallelism, boolean resume, Consumer<SeriesRow> onSeries)
+            throws IOException, InterruptedException {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
         }
         RunChecks.require(spec);
-        List<LongFormatSeries> all = read(spec.data());
         Map<String, String> names = SeriesDirectories.of(all.stream().map(LongFormatSeries::id).toList());
         Path target = directory.toAbsolutePath().normalize();
         Path partial = RunDirectory.partialOf(target);
