@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The overall numbers of a many-series run, computed from its rows: mean and median skill over the trained series
- * whose skill is finite, and the share of trained series that beat the naive forecast.
+ * whose skill is finite (the mean summed in the rows' order), and the share of trained series that beat the naive forecast.
  *
  * @param series         series in the file
  * @param trained        series trained
@@ -25,8 +25,13 @@ public record ManySummary(int series, int trained, int skipped, int failed, doub
     public static ManySummary of(List<SeriesRow> rows) {
         int trained = count(rows, SeriesStatus.TRAINED);
         double[] skills = rows.stream().filter(r -> r.status() == SeriesStatus.TRAINED && Double.isFinite(r.skill()))
-                .mapToDouble(SeriesRow::skill).sorted().toArray();
-        double mean = skills.length == 0 ? Double.NaN : Arrays.stream(skills).sum() / skills.length;
+                .mapToDouble(SeriesRow::skill).toArray();
+        double sum = 0;
+        for (double skill : skills) { // in the rows' order, plainly: what a reader of metrics.csv computes
+            sum += skill;
+        }
+        double mean = skills.length == 0 ? Double.NaN : sum / skills.length;
+        Arrays.sort(skills);
         double median = skills.length == 0 ? Double.NaN : skills.length % 2 == 1 ? skills[skills.length / 2]
                 : (skills[skills.length / 2 - 1] + skills[skills.length / 2]) / 2;
         int beat = (int) rows.stream().filter(SeriesRow::beatsNaive).count();
