@@ -191,9 +191,11 @@ class ManySeriesTest {
     }
 
     @Test
-    void aManySeriesSpecIsRefusedByTheOneSeriesRun() {
+    void aManySeriesSpecIsRefusedByTheOneSeriesRunAndByTuning() {
         assertThatThrownBy(() -> Experiment.run(spec, Backends.load(), TrainingListener.NONE))
                 .isInstanceOf(ExperimentException.class).hasMessageContaining("data.series_column");
+        assertThatThrownBy(() -> org.lstm4j.core.Tuner.assignments(spec))
+                .isInstanceOf(org.lstm4j.core.config.ConfigException.class).hasMessageContaining("data.series_column");
     }
 
     /** history.csv without its seconds column, the one that changes from run to run. */
