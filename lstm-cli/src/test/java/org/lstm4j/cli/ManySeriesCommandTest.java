@@ -31,13 +31,11 @@ class ManySeriesCommandTest {
     @TempDir
     Path dir;
 
-    /** Shops {@code north} and {@code south} with 50 weeks each, {@code kiosk} with 5 (too short). */
-    private Path writeShops(int northWeeks) throws IOException {
+    /** Shops {@code north} and {@code south} with 50 weeks each, {@code kiosk} with 5 (too short); rows interleaved. */
+    private Path writeShops() throws IOException {
         StringBuilder csv = new StringBuilder("shop,week,sold\n");
         for (int w = 0; w < 50; w++) {
-            if (w < northWeeks) {
-                csv.append("north,").append(w).append(',').append(20 + 5 * Math.sin(w * 0.8)).append('\n');
-            }
+            csv.append("north,").append(w).append(',').append(20 + 5 * Math.sin(w * 0.8)).append('\n');
             csv.append("south,").append(w).append(',').append(100 + w + 10 * Math.cos(w * 0.4)).append('\n');
             if (w < 5) {
                 csv.append("kiosk,").append(w).append(',').append(w).append('\n');
@@ -46,9 +44,16 @@ class ManySeriesCommandTest {
         return Files.writeString(dir.resolve("shops.csv"), csv);
     }
 
+    /** {@code lstm train} of the experiment with {@code from} replaced by {@code to}, into {@code run}. */
+    private CliRun trainChanged(String from, String to, Path run) throws IOException {
+        writeShops();
+        Path yaml = Files.writeString(dir.resolve("shops.yaml"), EXPERIMENT.replace(from, to));
+        return CliRun.of("train", yaml.toString(), "--output", run.toString());
+    }
+
     @Test
     void trainWritesARunPerSeriesAndPredictForecastsEveryTrainedSeries() throws IOException {
-        Path csv = writeShops(50);
+        Path csv = writeShops();
         Path yaml = Files.writeString(dir.resolve("shops.yaml"), EXPERIMENT);
         Path run = dir.resolve("run");
         CliRun train = CliRun.of("train", yaml.toString(), "--output", run.toString(), "--parallelism", "2");
@@ -88,10 +93,8 @@ class ManySeriesCommandTest {
 
     @Test
     void aSeriesColumnTheFileDoesNotHaveIsOneLineNamingFileAndColumn() throws IOException {
-        writeShops(50);
-        Path yaml = Files.writeString(dir.resolve("shops.yaml"), EXPERIMENT.replace("series_column: shop", "series_column: store"));
         Path run = dir.resolve("run");
-        CliRun train = CliRun.of("train", yaml.toString(), "--output", run.toString());
+        CliRun train = trainChanged("series_column: shop", "series_column: store", run);
         assertThat(train.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
         assertThat(train.err().lines().findFirst().orElseThrow()).contains("shops.yaml:").contains("data.series_column")
                 .contains("no column 'store' in shops.csv").doesNotContain("Exception");
@@ -102,10 +105,8 @@ class ManySeriesCommandTest {
 
     @Test
     void aRunWhereNoSeriesTrainsExitsOne() throws IOException {
-        writeShops(50);
-        Path yaml = Files.writeString(dir.resolve("shops.yaml"), EXPERIMENT.replace("window: 6", "window: 45"));
         Path run = dir.resolve("run");
-        CliRun train = CliRun.of("train", yaml.toString(), "--output", run.toString());
+        CliRun train = trainChanged("window: 6", "window: 45", run);
         assertThat(train.exitCode()).as(train.out()).isEqualTo(LstmCommand.FAILED);
         assertThat(train.out()).contains("series: 3 (0 trained, 3 skipped, 0 failed)\nskill vs naive: no series trained\n");
         assertThat(run.resolve("metrics.csv")).isRegularFile();

@@ -154,11 +154,12 @@ class ManySeriesTest {
             if (row.status() != SeriesStatus.TRAINED) {
                 continue;
             }
-            for (String file : List.of("predictions.csv", "model.zip")) {
-                Path a = p.resolve("series").resolve(row.directory()).resolve(file);
-                assertThat(Files.readAllBytes(a)).as(row.id() + " " + file)
-                        .isEqualTo(Files.readAllBytes(s.resolve("series").resolve(row.directory()).resolve(file)));
-            }
+            Path a = p.resolve("series").resolve(row.directory());
+            Path b = s.resolve("series").resolve(row.directory());
+            assertThat(Files.readString(a.resolve("predictions.csv"))).as(row.id())
+                    .isEqualTo(Files.readString(b.resolve("predictions.csv")));
+            assertThat(zipEntries(a.resolve("model.zip"))).as(row.id()).hasSize(4)
+                    .containsExactlyEntriesOf(zipEntries(b.resolve("model.zip")));
             assertThat(losses(p.resolve("series").resolve(row.directory()))).as(row.id())
                     .isEqualTo(losses(s.resolve("series").resolve(row.directory())));
         }
@@ -196,6 +197,17 @@ class ManySeriesTest {
                 .isInstanceOf(ExperimentException.class).hasMessageContaining("data.series_column");
         assertThatThrownBy(() -> org.lstm4j.core.Tuner.assignments(spec))
                 .isInstanceOf(org.lstm4j.core.config.ConfigException.class).hasMessageContaining("data.series_column");
+    }
+
+    /** Each entry's bytes by name, in the zip's order (the entries' times are when they were written). */
+    private static Map<String, String> zipEntries(Path zip) throws IOException {
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        try (var file = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var entry : java.util.Collections.list(file.entries())) {
+                entries.put(entry.getName(), java.util.HexFormat.of().formatHex(file.getInputStream(entry).readAllBytes()));
+            }
+        }
+        return entries;
     }
 
     /** history.csv without its seconds column, the one that changes from run to run. */
