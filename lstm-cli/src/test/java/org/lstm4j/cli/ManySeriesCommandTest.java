@@ -85,6 +85,23 @@ class ManySeriesCommandTest {
         assertThat(one.out().lines().toList()).containsExactlyElementsOf(
                 java.util.stream.Stream.concat(lines.subList(0, 1).stream(), lines.subList(4, 7).stream()).toList());
 
+        // a killed run that had finished north: refused without --resume, continued with it, the same in the end
+        Path killed = dir.resolve("killed");
+        Path partialNorth = Files.createDirectories(dir.resolve("killed.partial/series/north"));
+        try (var files = Files.list(run.resolve("series/north"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, partialNorth.resolve(file.getFileName()));
+            }
+        }
+        CliRun refused = CliRun.of("train", yaml.toString(), "--output", killed.toString());
+        assertThat(refused.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
+        assertThat(refused.err()).isEqualTo("lstm: " + dir.resolve("killed.partial") + " holds an unfinished many-series run; "
+                + "continue it with --resume, or delete " + dir.resolve("killed.partial") + " to start again\n");
+        CliRun resumed = CliRun.of("train", yaml.toString(), "--output", killed.toString(), "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1 series were already finished").doesNotContain("] north:");
+        assertThat(Files.readString(killed.resolve("metrics.csv"))).isEqualTo(Files.readString(run.resolve("metrics.csv")));
+
         CliRun skipped = CliRun.of("predict", run.toString(), "--input", csv.toString(), "--series", "kiosk");
         assertThat(skipped.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);
         assertThat(skipped.err()).startsWith("lstm predict: --series: 'kiosk' is not a trained series of this run (it was skipped: ")
