@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
                 return LstmCommand.BAD_INPUT;
             }
             LoadedModel model = ModelBundle.load(bundle);
-            OnnxExport.Written written = OnnxExport.write(model, output == null ? besideBundle(bundle) : output);
+            OnnxExport.Written written = OnnxExport.write(model, output == null ? SiblingFiles.beside(bundle, ".onnx") : output);
             out.printf(Locale.ROOT, "wrote %s (%,d bytes, ONNX opset %d)%n", written.file(), written.bytes(), written.opset());
             out.printf(Locale.ROOT, "  input   %-9s float32 %-14s %s in the data's units%n", WindowCodec.INPUT, written.inputShape(),
                     "columns " + String.join(", ", written.columns()));
@@ -67,12 +67,5 @@ final class ExportCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
-    }
-
-    /** {@code runs/sine/model.zip} -> {@code runs/sine/model.onnx}. */
-    static Path besideBundle(Path bundle) {
-        String name = bundle.getFileName().toString();
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
-        return bundle.resolveSibling(stem + ".onnx");
     }
 }

@@ -67,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
             return LstmCommand.BAD_INPUT;
         }
         ExperimentSpec experimentSpec = loaded.get().spec();
-        Path target = output != null ? output : defaultOutput(stateDict);
+        Path target = output != null ? output : SiblingFiles.beside(stateDict, ".zip");
         TorchImport.Imported imported;
         try {
             imported = TorchImport.of(stateDict, experimentSpec, scalerFile,
@@ -111,12 +111,5 @@ final class ImportCommand implements Callable<Integer> {
         } catch (DataException | ExperimentException e) {
             out.println("no forecast of the data's last rows: " + e.getMessage());
         }
-    }
-
-    /** {@code models/model.pt} -> {@code models/model.zip}. */
-    static Path defaultOutput(Path stateDict) {
-        String name = stateDict.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return stateDict.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".zip");
     }
 }

@@ -31,7 +31,7 @@ final class QuantizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path target = output != null ? output : defaultOutput(bundle);
+        Path target = output != null ? output : SiblingFiles.beside(bundle, "-int8.zip");
         try {
             BundleQuantizer.Report report = BundleQuantizer.quantize(bundle, target);
             out.printf(Locale.ROOT, "%-22s %12s %12s %8s%n", "", "float", "int8", "change");
@@ -52,14 +52,5 @@ final class QuantizeCommand implements Callable<Integer> {
 
     private static void row(PrintWriter out, String name, long before, long after) {
         out.printf(Locale.ROOT, "%-22s %12d %12d %7.1f%%%n", name, before, after, 100.0 * (after - before) / before);
-    }
-
-    /** {@code runs/x/model.zip} -> {@code runs/x/model-int8.zip}. */
-    static Path defaultOutput(Path bundle) {
-        String name = bundle.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : ".zip";
-        return bundle.resolveSibling(stem + "-int8" + extension);
     }
 }

@@ -66,6 +66,32 @@ class BundleIntegrityTest {
         assertThat(run.err().strip()).isEqualTo("lstm predict: " + cut + ": the model bundle is truncated or corrupt (no end of zip directory)");
     }
 
+    @Test
+    void aZipBombIsRefusedBeforeItFillsTheHeap() throws IOException {
+        Path bomb = dir.resolve("bomb.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("parameters.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int mib = 0; mib < 300; mib++) { // 300 MiB of zeros, a few hundred KB compressed
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertRefused(bomb, ": not a model bundle, or a damaged one (its entries hold more than 256 MiB, at parameters.bin)");
+    }
+
+    @Test
+    void aZipOfManyEntriesIsRefused() throws IOException {
+        Path many = dir.resolve("many.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(many))) {
+            for (int i = 0; i < 100; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("e" + i));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(many, ": not a model bundle (more than 64 entries)");
+    }
+
     private static void assertRefused(Path bundle, String message) {
         CliRun run = CliRun.of("predict", bundle.toString(), "--input", TrainedBundles.HISTORY.toString());
         assertThat(run.exitCode()).isEqualTo(LstmCommand.BAD_INPUT);

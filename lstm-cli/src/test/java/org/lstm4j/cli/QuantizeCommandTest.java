@@ -66,7 +66,9 @@ class QuantizeCommandTest {
 
     @Test
     void defaultOutputSitsBesideTheBundle() {
-        assertThat(QuantizeCommand.defaultOutput(Path.of("runs/x/model.zip"))).isEqualTo(Path.of("runs/x/model-int8.zip"));
+        assertThat(SiblingFiles.beside(Path.of("runs/x/model.zip"), "-int8.zip")).isEqualTo(Path.of("runs/x/model-int8.zip"));
+        assertThat(SiblingFiles.beside(Path.of("model.pt"), ".zip")).isEqualTo(Path.of("model.zip"));
+        assertThat(SiblingFiles.beside(Path.of("d/bundle"), ".onnx")).isEqualTo(Path.of("d/bundle.onnx"));
     }
 
     @Test

@@ -56,7 +56,11 @@ public final class ModelBundle {
     private static final String INT8_ENTRY = "weights.int8";
     private static final String FORMAT_NAME = "lstm4j-bundle";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    /** The largest entry read: 256 MiB (the parameters of a 64-million-parameter float32 network), far above any bundle. */
+    static final int MAX_ENTRY_BYTES = 256 << 20;
+    /** The most entries read (a bundle has four), and the most bytes all of them may hold. */
+    private static final int MAX_ENTRIES = 64;
+    private static final long MAX_TOTAL_BYTES = MAX_ENTRY_BYTES;
     private static final String TRUNCATED = "the model bundle is truncated or corrupt";
 
     private ModelBundle() {}
@@ -243,10 +247,19 @@ public final class ModelBundle {
     private static Map<String, byte[]> readEntries(Path file) {
         Map<String, byte[]> entries = new HashMap<>();
         boolean complete;
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
-                byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES - 1, Integer.MAX_VALUE - 8));
+                if (entries.size() == MAX_ENTRIES) {
+                    throw new BundleException(file + ": not a model bundle (more than " + MAX_ENTRIES + " entries)");
+                }
+                byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES - total) + 1);
+                total += bytes.length;
+                if (total > MAX_TOTAL_BYTES) {
+                    throw new BundleException(file + ": not a model bundle, or a damaged one (its entries hold more than "
+                            + (MAX_TOTAL_BYTES >> 20) + " MiB, at " + entry.getName() + ")");
+                }
                 entries.put(entry.getName(), bytes);
             }
             complete = ZipEnd.present(file);

@@ -52,6 +52,16 @@ public final class InferenceServer implements AutoCloseable {
             throw new IllegalArgumentException("no model to serve: give one or more bundles, or models in --config");
         }
         configureJdkServer(settings);
+        ServerInferencePaths.acquire();
+        try {
+            return start(config, settings, version);
+        } catch (IOException | RuntimeException e) {
+            ServerInferencePaths.release();
+            throw e;
+        }
+    }
+
+    private static InferenceServer start(ServeConfig config, ServerSettings settings, String version) throws IOException {
         BearerToken token = settings.tokenFile() == null ? null : BearerToken.fromFile(settings.tokenFile());
         ServeMetrics metrics = new ServeMetrics();
         ModelRepository repository = new ModelRepository(metrics, TimeUnit.SECONDS.toMillis(settings.drainSeconds()));
@@ -78,16 +88,8 @@ public final class InferenceServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The JDK server reads its timeouts once, from system properties; a value the user set wins. Also switches off
-     * the backend's fused {@code lstmLayer} inference (unless {@code lstm4j.fusedLstmInference} is set): libnd4j's
-     * operation kept about 5 KB of native memory per call, which a server running hundreds of batches a second
-     * turns into megabytes a second (measured; docs/serving.md); and lets restored {@code lstm} models compute
-     * batches of up to 64 windows in plain Java, which allocates no native memory.
-     */
+    /** The JDK server reads its timeouts once, from system properties; a value the user set wins. */
     private static void configureJdkServer(ServerSettings settings) {
-        System.setProperty("lstm4j.fusedLstmInference", System.getProperty("lstm4j.fusedLstmInference", "false"));
-        System.setProperty("lstm4j.javaInferenceWindows", System.getProperty("lstm4j.javaInferenceWindows", "64"));
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         System.setProperty("sun.net.httpserver.maxReqTime",
                 System.getProperty("sun.net.httpserver.maxReqTime", Integer.toString(settings.readTimeoutSeconds())));
@@ -146,6 +148,7 @@ public final class InferenceServer implements AutoCloseable {
         http.stop(0);
         executor.shutdown();
         closeQuietly(repository);
+        ServerInferencePaths.release();
     }
 
     @Override
