@@ -17,6 +17,8 @@ import java.util.List;
  * @param transform transformation before scaling
  * @param scaler    scaler, fitted on the train part only
  * @param split     chronological fractions
+ * @param seriesColumn the column naming the series of a long-format file (one model per series, see
+ *                  docs/many-series.md), or {@code null} for a file that is one series
  */
 public record DataSpec(
         SourceSpec source,
@@ -28,17 +30,19 @@ public record DataSpec(
         @NotNull MissingPolicy missing,
         @NotNull Transform transform,
         @NotNull ScalerSpec scaler,
-        @NotNull SplitSpec split) {
+        @NotNull SplitSpec split,
+        String seriesColumn) {
 
     public DataSpec {
-        SpecChecks.require(DataSpec.class, source, features, target, window, horizon, stride, missing, transform, scaler, split);
+        SpecChecks.require(DataSpec.class, source, features, target, window, horizon, stride, missing, transform, scaler, split,
+                seriesColumn);
         features = List.copyOf(features);
     }
 
     /** The DSL defaults; source and target are unset. */
     public static DataSpec defaults() {
         return new DataSpec(null, List.of(), null, 10, 1, 1, MissingPolicy.ERROR, Transform.NONE,
-                ScalerSpec.defaults(), SplitSpec.defaults());
+                ScalerSpec.defaults(), SplitSpec.defaults(), null);
     }
 
     /** The input columns: {@link #features()}, or the target alone when none are given. */
@@ -60,43 +64,53 @@ public record DataSpec(
     }
 
     public DataSpec withSource(SourceSpec value) {
-        return new DataSpec(value, features, target, window, horizon, stride, missing, transform, scaler, split);
+        return new DataSpec(value, features, target, window, horizon, stride, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withFeatures(List<String> value) {
-        return new DataSpec(source, value, target, window, horizon, stride, missing, transform, scaler, split);
+        return new DataSpec(source, value, target, window, horizon, stride, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withTarget(String value) {
-        return new DataSpec(source, features, value, window, horizon, stride, missing, transform, scaler, split);
+        return new DataSpec(source, features, value, window, horizon, stride, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withWindow(int value) {
-        return new DataSpec(source, features, target, value, horizon, stride, missing, transform, scaler, split);
+        return new DataSpec(source, features, target, value, horizon, stride, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withHorizon(int value) {
-        return new DataSpec(source, features, target, window, value, stride, missing, transform, scaler, split);
+        return new DataSpec(source, features, target, window, value, stride, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withStride(int value) {
-        return new DataSpec(source, features, target, window, horizon, value, missing, transform, scaler, split);
+        return new DataSpec(source, features, target, window, horizon, value, missing, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withMissing(MissingPolicy value) {
-        return new DataSpec(source, features, target, window, horizon, stride, value, transform, scaler, split);
+        return new DataSpec(source, features, target, window, horizon, stride, value, transform, scaler, split, seriesColumn);
     }
 
     public DataSpec withTransform(Transform value) {
-        return new DataSpec(source, features, target, window, horizon, stride, missing, value, scaler, split);
+        return new DataSpec(source, features, target, window, horizon, stride, missing, value, scaler, split, seriesColumn);
     }
 
     public DataSpec withScaler(ScalerSpec value) {
-        return new DataSpec(source, features, target, window, horizon, stride, missing, transform, value, split);
+        return new DataSpec(source, features, target, window, horizon, stride, missing, transform, value, split, seriesColumn);
     }
 
     public DataSpec withSplit(SplitSpec value) {
-        return new DataSpec(source, features, target, window, horizon, stride, missing, transform, scaler, value);
+        return new DataSpec(source, features, target, window, horizon, stride, missing, transform, scaler, value, seriesColumn);
+    }
+
+    /** The same data split into one series per value of {@code value} (a long-format file); {@code null} for one series. */
+    public DataSpec withSeriesColumn(String value) {
+        return new DataSpec(source, features, target, window, horizon, stride, missing, transform, scaler, split, value);
+    }
+
+    /** Whether the file holds many series, one per value of {@link #seriesColumn()}. */
+    public boolean isManySeries() {
+        return seriesColumn != null;
     }
 
     /** Missing-value policies. */

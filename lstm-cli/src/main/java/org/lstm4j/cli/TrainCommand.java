@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
             + "(without --output: the newest unfinished run of FILE in <output.dir>); it ends as the run never interrupted")
     private boolean resume;
 
+    @Option(names = "--parallelism", paramLabel = "N", description = "with data.series_column: series trained at once, "
+            + "each on one compute thread (default: the number of cores)")
+    private Integer parallelism;
+
     @Spec
     private CommandSpec spec;
 
@@ -71,6 +75,15 @@ final class TrainCommand implements Callable<Integer> {
                     : "; choose another --output"));
             err.flush();
             return LstmCommand.BAD_INPUT;
+        }
+        if (experiment.data().isManySeries()) {
+            int threads = parallelism == null ? ManySeriesTraining.defaultParallelism() : parallelism;
+            if (threads < 1) {
+                err.println("lstm: --parallelism must be >= 1, was " + threads);
+                err.flush();
+                return LstmCommand.BAD_INPUT;
+            }
+            return ManySeriesTraining.run(experiment, file, loaded.get().locations(), runDirectory, resume, threads, out, err);
         }
         Path partial = RunDirectory.partialOf(runDirectory);
         Checkpointing checkpoints = Checkpointing.in(partial)

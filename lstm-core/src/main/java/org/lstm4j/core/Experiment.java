@@ -1,6 +1,7 @@
 package org.lstm4j.core;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.lstm4j.api.Backend;
 import org.lstm4j.api.Backends;
@@ -11,6 +12,7 @@ import org.lstm4j.api.TrainingCheckpoints;
 import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.TrainingResult;
 import org.lstm4j.api.TrainingSpec;
+import org.lstm4j.data.Series;
 import org.lstm4j.tuning.EarlyStopping;
 import org.lstm4j.tuning.Schedulers;
 import org.lstm4j.core.config.ConfigException;
@@ -68,17 +70,33 @@ public final class Experiment {
      */
     public static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener,
                                        Checkpointing checkpointing) {
-        List<RunChecks.Problem> problems = RunChecks.problems(spec);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream()
-                    .map(u -> new ConfigProblem(null, 0, 0, u.key(), u.message())).collect(Collectors.toList()));
+        if (spec.data().isManySeries()) {
+            throw new ExperimentException("data.series_column", "'" + spec.data().seriesColumn() + "' splits the file into "
+                    + "many series: run it with ManySeries.run (lstm train does), or one series with Experiment.run(spec, series, ...)");
         }
+        return run(spec, backend, listener, checkpointing, () -> PreparedData.prepare(spec.data(), spec.seed()));
+    }
+
+    /**
+     * Runs {@code spec} on {@code series}, already loaded (one series of a long-format file), instead of its source:
+     * the scalers are fitted on this series' own train part.
+     *
+     * @throws ConfigException     when the spec asks for something the run cannot do (see {@link RunChecks})
+     * @throws ExperimentException when the settings do not fit the series
+     */
+    public static ExperimentResult run(ExperimentSpec spec, Series series, Backend backend, TrainingListener listener) {
+        return run(spec, backend, listener, Checkpointing.off(), () -> PreparedData.prepare(spec.data(), series));
+    }
+
+    private static ExperimentResult run(ExperimentSpec spec, Backend backend, TrainingListener listener,
+                                        Checkpointing checkpointing, Supplier<PreparedData> dataOfRun) {
+        RunChecks.require(spec);
         TrainingSpec trainingSpec = spec.training();
         TrainingListener schedule = scheduleOf(trainingSpec);
         EarlyStopping earlyStopping = trainingSpec.earlyStopping().enabled() ? new EarlyStopping(trainingSpec.earlyStopping()) : null;
         // before the data: a checkpoint that cannot be used is refused at once, with the listeners' counters restored
         TrainingCheckpoints checkpoints = RunCheckpoints.open(checkpointing, spec, backend.name(), schedule, earlyStopping);
-        PreparedData data = PreparedData.prepare(spec.data(), spec.seed());
+        PreparedData data = dataOfRun.get();
         SampleShape shape = SampleShape.of(data.train());
         TrainingListener all = earlyStopping == null ? schedule.andThen(listener) : schedule.andThen(earlyStopping).andThen(listener);
         if (needsValidationMetrics(trainingSpec) && data.validation().size() > 0) {

@@ -62,7 +62,16 @@ public final class PreparedData {
      * @throws ExperimentException when a part has no complete window
      */
     public static PreparedData prepare(DataSpec data, long seed) {
-        Series series = load(data, seed);
+        return prepare(data, load(data, seed));
+    }
+
+    /**
+     * Prepares {@code series}, already loaded (one series of a long-format file), as {@link #prepare(DataSpec, long)}
+     * prepares its source's: transformed, then scaled with scalers fitted on its own train part only.
+     *
+     * @throws ExperimentException when a part has no complete window
+     */
+    public static PreparedData prepare(DataSpec data, Series series) {
         ChronologicalSplit split = ChronologicalSplit.of(series.length(), data.split());
         Series transformed = Transforms.apply(data.transform(), series, usedColumns(data));
         int first = Transforms.firstRow(data.transform());

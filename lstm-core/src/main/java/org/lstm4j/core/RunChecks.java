@@ -2,7 +2,10 @@ package org.lstm4j.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.config.ConfigProblem;
 import org.lstm4j.tuning.EarlyStopping;
 
 /**
@@ -30,5 +33,18 @@ public final class RunChecks {
                     .ifPresent(problem -> out.add(new Problem("training.early_stopping.monitor", problem)));
         }
         return out;
+    }
+
+    /**
+     * Throws when {@code spec} cannot run.
+     *
+     * @throws ConfigException listing every problem of {@link #problems}
+     */
+    public static void require(ExperimentSpec spec) {
+        List<Problem> problems = problems(spec);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream()
+                    .map(u -> new ConfigProblem(null, 0, 0, u.key(), u.message())).collect(Collectors.toList()));
+        }
     }
 }

@@ -34,6 +34,9 @@ public final class RunDirectory {
 
     private RunDirectory() {}
 
+    /** The directory of a many-series run's series directories, what an unfinished one resumes from. */
+    public static final String MANY_SERIES_DIRECTORY = "series";
+
     /** The suffix of a run's working directory beside its final one. */
     public static final String PARTIAL_SUFFIX = ".partial";
 
@@ -53,7 +56,8 @@ public final class RunDirectory {
 
     /**
      * The run directory of the newest unfinished run of {@code spec} in its default location: the newest
-     * {@code <output.dir>/<name>-<yyyyMMdd-HHmmss>.partial} that holds a checkpoint, without its suffix; empty when
+     * {@code <output.dir>/<name>-<yyyyMMdd-HHmmss>.partial} that holds a checkpoint (or the {@code series/} of a
+     * many-series run), without its suffix; empty when
      * there is none.
      */
     public static Optional<Path> newestUnfinished(ExperimentSpec spec) throws IOException {
@@ -66,7 +70,8 @@ public final class RunDirectory {
             return children.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith(prefix) && n.endsWith(PARTIAL_SUFFIX))
                     .filter(n -> STAMPED.matcher(n.substring(prefix.length(), n.length() - PARTIAL_SUFFIX.length())).matches())
-                    .filter(n -> Files.isRegularFile(parent.resolve(n).resolve(Checkpointing.FILE)))
+                    .filter(n -> Files.isRegularFile(parent.resolve(n).resolve(Checkpointing.FILE))
+                            || Files.isDirectory(parent.resolve(n).resolve(MANY_SERIES_DIRECTORY)))
                     .max(Comparator.naturalOrder())
                     .map(n -> parent.resolve(n.substring(0, n.length() - PARTIAL_SUFFIX.length())));
         }
@@ -235,7 +240,7 @@ public final class RunDirectory {
     }
 
     /** Deletes {@code path} and everything below it; nothing if it does not exist. */
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

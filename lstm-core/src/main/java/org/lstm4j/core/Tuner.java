@@ -42,6 +42,10 @@ public final class Tuner {
      * @throws ConfigException naming the tuning parameter of each assignment that does not make a valid experiment
      */
     public static List<Map<String, Object>> assignments(ExperimentSpec base) {
+        if (base.data().isManySeries()) {
+            throw ConfigException.of(new ConfigProblem(null, 0, 0, "data.series_column", "lstm tune searches one series; "
+                    + "tune on one representative series (a file of its rows, without series_column), then train all"));
+        }
         var metric = TuningMetric.parse(base.tuning().metric());
         if (metric.isEmpty()) {
             throw ConfigException.of(new ConfigProblem(null, 0, 0, "tuning.metric", "'" + base.tuning().metric()

@@ -21,7 +21,7 @@ import org.lstm4j.api.DataSpec;
  * {@link DataException} naming the file, the 1-based line and the column.
  */
 public final class CsvSeriesReader {
-    private static final String MISSING_HINT = "missing value (set data.missing to interpolate, forward_fill or drop)";
+    static final String MISSING_HINT = "missing value (set data.missing to interpolate, forward_fill or drop)";
 
     private CsvSeriesReader() {}
 
@@ -57,21 +57,66 @@ public final class CsvSeriesReader {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(missing, "missing");
         List<String> wanted = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(columns, "columns")));
-        if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("no columns to read from " + file);
-        }
-        Series raw;
-        try (BufferedReader text = open(file)) {
-            CsvRecords records = new CsvRecords(text, file, delimiter);
-            raw = readRows(file, records, timeColumn, wanted, missing);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
+        Series raw = readRaw(file, delimiter, timeColumn, null, wanted, missing, null, null);
         return MissingValuePolicy.apply(file, raw, missing);
     }
 
-    private static Series readRows(Path file, CsvRecords records, String timeColumn, List<String> wanted,
-                                   DataSpec.MissingPolicy missing) throws IOException {
+    /**
+     * Reads a long-format file, one row per series and time step, into its series: one per value of
+     * {@code seriesColumn}, in the order of their first row, each with its rows in file order. Missing cells are read
+     * as {@code NaN}; each series applies {@code missing} itself ({@link LongFormatSeries#cleaned}), so that a
+     * gap in one series does not refuse the others.
+     *
+     * @throws DataException naming file, line and column for a problem of the file as a whole (no such column, a
+     *                       cell that is not a number, a row of the wrong length, a missing series id)
+     */
+    public static List<LongFormatSeries> readLong(Path file, char delimiter, String seriesColumn, String timeColumn,
+                                                  List<String> columns, DataSpec.MissingPolicy missing) {
+        Objects.requireNonNull(seriesColumn, "seriesColumn");
+        Objects.requireNonNull(missing, "missing");
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(columns, "columns")));
+        List<String> ids = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        Series all = readRaw(file, delimiter, timeColumn, seriesColumn, wanted, DataSpec.MissingPolicy.DROP, ids, lines);
+        java.util.Map<String, List<Integer>> rowsById = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < ids.size(); r++) {
+            rowsById.computeIfAbsent(ids.get(r), id -> new ArrayList<>()).add(r);
+        }
+        List<LongFormatSeries> out = new ArrayList<>();
+        rowsById.forEach((id, rows) -> {
+            double[][] values = new double[wanted.size()][rows.size()];
+            int[] rowLines = new int[rows.size()];
+            List<String> labels = all.timeLabels() == null ? null : new ArrayList<>();
+            for (int k = 0; k < rows.size(); k++) {
+                int r = rows.get(k);
+                for (int c = 0; c < values.length; c++) {
+                    values[c][k] = all.values()[c][r];
+                }
+                rowLines[k] = lines.get(r);
+                if (labels != null) {
+                    labels.add(all.timeLabels().get(r));
+                }
+            }
+            out.add(new LongFormatSeries(file, id, new Series(wanted, values, labels), rowLines));
+        });
+        return out;
+    }
+
+    private static Series readRaw(Path file, char delimiter, String timeColumn, String idColumn, List<String> wanted,
+                                  DataSpec.MissingPolicy missing, List<String> ids, List<Integer> lines) {
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("no columns to read from " + file);
+        }
+        try (BufferedReader text = open(file)) {
+            CsvRecords records = new CsvRecords(text, file, delimiter);
+            return readRows(file, records, timeColumn, idColumn, wanted, missing, ids, lines);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static Series readRows(Path file, CsvRecords records, String timeColumn, String idColumn, List<String> wanted,
+                                   DataSpec.MissingPolicy missing, List<String> ids, List<Integer> lines) throws IOException {
         List<String> header = header(file, records);
         int headerLine = records.recordLine();
         int[] fileIndex = new int[wanted.size()];
@@ -79,6 +124,7 @@ public final class CsvSeriesReader {
             fileIndex[c] = locate(file, headerLine, header, wanted.get(c));
         }
         int timeIndex = timeColumn == null ? -1 : locate(file, headerLine, header, timeColumn);
+        int idIndex = idColumn == null ? -1 : locate(file, headerLine, header, idColumn);
         int[] readingOrder = orderByFilePosition(fileIndex);
 
         List<double[]> rows = new ArrayList<>();
@@ -91,6 +137,14 @@ public final class CsvSeriesReader {
             }
             if (timeColumn != null) {
                 timeLabels.add(timeLabel(file, line, timeColumn, fields.get(timeIndex)));
+            }
+            if (idColumn != null) {
+                String id = fields.get(idIndex).trim();
+                if (id.isEmpty()) {
+                    throw DataException.at(file, line, idColumn, "no series id (data.series_column names every row's series)");
+                }
+                ids.add(id);
+                lines.add(line);
             }
             double[] row = new double[wanted.size()];
             for (int c : readingOrder) {

@@ -15,9 +15,10 @@ final class CsvColumns {
      * @param csv      the source
      * @param target   the target column, or null when not given
      * @param features the feature columns
+     * @param seriesColumn the column naming each row's series, or null for a file that is one series
      * @param at       where each key was written
      */
-    static List<ConfigProblem> check(SourceSpec.Csv csv, String target, List<?> features, Locations at) {
+    static List<ConfigProblem> check(SourceSpec.Csv csv, String target, List<?> features, String seriesColumn, Locations at) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (!Files.isRegularFile(csv.csv())) {
             problems.add(at.problem("data.source.csv", "no such file: " + csv.csv()));
@@ -40,6 +41,12 @@ final class CsvColumns {
         }
         if (target != null && !header.contains(target)) {
             problems.add(at.problem("data.target", "no column '" + target + "' in " + fileName + columns));
+        }
+        if (seriesColumn != null && !header.contains(seriesColumn)) {
+            problems.add(at.problem("data.series_column", "no column '" + seriesColumn + "' in " + fileName + columns));
+        } else if (seriesColumn != null && (seriesColumn.equals(target) || features.contains(seriesColumn))) {
+            problems.add(at.problem("data.series_column", "'" + seriesColumn + "' names the series, so it cannot also be "
+                    + "the target or a feature"));
         }
         for (int i = 0; i < features.size(); i++) {
             Object feature = features.get(i);

@@ -127,8 +127,9 @@ final class SpecBinder {
         if (isData && checkFiles && bound.get("source") instanceof SourceSpec.Csv csv) {
             Object target = bound.get("target");
             Object features = bound.getOrDefault("features", List.of());
-            if (target != FAILED && features instanceof List<?> list) {
-                problems.addAll(CsvColumns.check(csv, (String) target, list, locations));
+            Object seriesColumn = bound.get("seriesColumn");
+            if (target != FAILED && features instanceof List<?> list && seriesColumn != FAILED) {
+                problems.addAll(CsvColumns.check(csv, (String) target, list, (String) seriesColumn, locations));
             }
         }
         if (problems.size() > before || bound.containsValue(FAILED)) {
