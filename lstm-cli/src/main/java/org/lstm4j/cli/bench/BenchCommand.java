@@ -1,6 +1,8 @@
 package org.lstm4j.cli.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Spec;
             "",
             "Workloads: startup (JVM start to the end of the first prediction), sine (the seed job: ms per epoch, "
                     + "final loss), large (LSTM(128)x2, batch 256 x 64 x 8: ms per batch), infer and inferlarge "
-                    + "(one-window latency, windows/s at batch 1024). Peak RSS comes with every workload.",
+                    + "(one-window latency, windows/s at batch 1024), job (the whole of lstm train examples/sine/sine.yaml "
+                    + "against bench/torch_sine_job.py, process spawn to exit, 5 alternating pairs). Peak RSS comes with "
+                    + "every workload but job.",
             "",
             "Each workload runs in a fresh JVM (same java, class path and JVM options) with OMP_NUM_THREADS=N, "
                     + "so that it has its own start-up and peak RSS and ND4J, which reads OMP_NUM_THREADS once at "
@@ -41,7 +45,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "WORKLOAD",
-            description = "startup, sine, large, infer, inferlarge (default: all; always run in this order)")
+            description = "startup, sine, large, infer, inferlarge, job (default: all; always run in this order)")
     private List<String> workloads = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -108,6 +112,18 @@ public final class BenchCommand implements Callable<Integer> {
         List<Result> results = new ArrayList<>();
         boolean failed = false;
         for (Workload w : selected) {
+            if (w == Workload.JOB) {
+                Result result = job(torch, err);
+                failed |= result.lstm4jError() != null || result.torchError() != null;
+                results.add(result);
+                if (json) {
+                    out.println(FlatJson.write(result.json()));
+                    out.flush();
+                } else {
+                    BenchReport.printWorkload(result, out);
+                }
+                continue;
+            }
             Map<String, Object> mine = null;
             String mineError = null;
             try {
@@ -154,6 +170,38 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return failed ? LstmCommand.FAILED : torchUnusable ? LstmCommand.BAD_INPUT : LstmCommand.OK;
+    }
+
+    /** The {@code job} workload: whole processes, always spawned, in alternating pairs ({@link SineJob}). */
+    private Result job(TorchReference torch, PrintWriter err) {
+        try {
+            Path experiment = quick ? quickJobExperiment()
+                    : SineJob.seedExperiment(torch != null ? torch.directory() : torchScripts != null ? torchScripts : TorchReference.findScripts());
+            SineJob.Figures figures = SineJob.run(experiment, torch, threads, quick ? 1 : SineJob.PAIRS);
+            return new Result(Workload.JOB, figures.lstm4j(), null, figures.torch(), null);
+        } catch (BenchException e) {
+            err.println("lstm bench: job: " + e.getMessage());
+            err.flush();
+            return new Result(Workload.JOB, null, e.getMessage(), null, null);
+        }
+    }
+
+    /** For --quick: a two-epoch job, so that a test runs the whole path in seconds. */
+    private static Path quickJobExperiment() {
+        try {
+            Path file = Files.createTempFile("lstm4j-bench-job", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
+                    name: quick-job
+                    data: {synthetic: {function: sine, end: 20.0}, window: 5}
+                    model: {hidden_size: 4, num_layers: 1}
+                    training: {epochs: 2, batch_size: 32}
+                    output: {plots: false}
+                    """);
+            return file;
+        } catch (IOException e) {
+            throw new BenchException("cannot write the quick job's experiment: " + e.getMessage());
+        }
     }
 
     private void header(List<Workload> selected, PrintWriter out) {

@@ -45,6 +45,7 @@ final class BenchReport {
                     + " batches, first epoch " + fmt(m, "first_epoch_ms") + " ms";
             case INFER, INFERLARGE -> "; " + asInt(m.get("parameters")) + " parameters, throughput batch "
                     + asInt(m.get("throughput_batch"));
+            case JOB -> "; " + m.get("experiment") + ", " + asInt(m.get("pairs")) + " pair(s), each run " + m.get("runs_s") + " s";
         };
     }
 

@@ -11,7 +11,8 @@ enum Figure {
     BATCH_MS("batch_ms", "ms per batch", Better.LOWER),
     B1_LATENCY_US("b1_latency_us", "latency of one window, us (median)", Better.LOWER),
     B1024_WINDOWS_PER_S("b1024_windows_per_s", "windows/s at batch 1024", Better.HIGHER),
-    PEAK_RSS_MB("peak_rss_mb", "peak RSS, MB", Better.LOWER);
+    PEAK_RSS_MB("peak_rss_mb", "peak RSS, MB", Better.LOWER),
+    JOB_S("job_s", "whole job, process spawn to exit, s (median of pairs)", Better.LOWER);
 
     /** Which way is better. */
     enum Better {

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param exitCode       exit code
  * @param json           the first line starting with {@code {}, or null
  * @param secondsToJson  seconds from spawning the process to reading that line (NaN without one)
+ * @param seconds        seconds from spawning the process to its exit
  * @param tail           the output's last lines
  */
-record ProcessRun(int exitCode, String json, double secondsToJson, List<String> tail) {
+record ProcessRun(int exitCode, String json, double secondsToJson, double seconds, List<String> tail) {
     private static final int TAIL = 25;
 
     /**
@@ -56,7 +57,7 @@ record ProcessRun(int exitCode, String json, double secondsToJson, List<String> 
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + command.get(0), e);
         }
-        return new ProcessRun(exit, json, secondsToJson, List.copyOf(tail));
+        return new ProcessRun(exit, json, secondsToJson, (System.nanoTime() - start) / 1e9, List.copyOf(tail));
     }
 
     /** Whether it exited with 0 and printed a result. */

@@ -128,6 +128,34 @@ final class TorchReference {
         return figures;
     }
 
+    /**
+     * One run of {@code torch_sine_job.py} (the {@code job} workload), timed from spawn to exit.
+     *
+     * @throws BenchException when the script fails or is missing
+     */
+    ProcessRun job(int threads) {
+        Path script = directory.resolve(SineJob.TORCH_SCRIPT);
+        if (!Files.isRegularFile(script)) {
+            throw new BenchException("no " + script + " for the job workload");
+        }
+        List<String> command = List.of(python, script.toString(), Integer.toString(threads));
+        ProcessRun run;
+        try {
+            run = ProcessRun.of(command, Map.of("OMP_NUM_THREADS", Integer.toString(threads)));
+        } catch (IOException e) {
+            throw new BenchException("cannot run " + python + ": " + e.getMessage());
+        }
+        if (!run.succeeded()) {
+            throw new BenchException(run.failure("PyTorch (" + String.join(" ", command) + ")"));
+        }
+        return run;
+    }
+
+    /** The folder holding the scripts. */
+    Path directory() {
+        return directory;
+    }
+
     /** {@code bench/} holding the scripts: under the working directory or a parent, or above the jar. */
     static Path findScripts() {
         Set<Path> candidates = new LinkedHashSet<>();

@@ -19,7 +19,12 @@ enum Workload {
     /** Seed-size model: one-window latency and batch-1024 throughput. */
     INFER(List.of(Figure.B1_LATENCY_US, Figure.B1024_WINDOWS_PER_S, Figure.PEAK_RSS_MB)),
     /** Large-size model: the same. */
-    INFERLARGE(List.of(Figure.B1_LATENCY_US, Figure.B1024_WINDOWS_PER_S, Figure.PEAK_RSS_MB));
+    INFERLARGE(List.of(Figure.B1_LATENCY_US, Figure.B1024_WINDOWS_PER_S, Figure.PEAK_RSS_MB)),
+    /**
+     * The seed's whole job as a user runs it, {@code lstm train examples/sine/sine.yaml}, against
+     * {@code bench/torch_sine_job.py}: whole processes, in alternating pairs ({@link SineJob}).
+     */
+    JOB(List.of(Figure.JOB_S));
 
     final List<Figure> figures;
 

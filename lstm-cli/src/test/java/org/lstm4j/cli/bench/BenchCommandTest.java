@@ -111,11 +111,28 @@ class BenchCommandTest {
         assertThat(threads.err()).contains("--threads must be >= 1");
     }
 
+    @Test
+    void theJobWorkloadTimesWholeLstmTrainProcessesAgainstThePyTorchJob() throws IOException {
+        Path python = fakePython();
+        CliRun run = CliRun.of("bench", "--quick", "--torch", python.toString(), "--torch-scripts", dir.toString(), "job");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("calls.log"))).containsExactly(dir.resolve("torch_sine_job.py") + " 1");
+        String row = tableRow(run.out(), "job: whole job, process spawn to exit, s (median of pairs)");
+        String[] cells = row.split("\\|");
+        double lstm4j = Double.parseDouble(cells[2].trim());
+        double torch = Double.parseDouble(cells[3].trim());
+        assertThat(lstm4j).as("a JVM that trains two epochs").isGreaterThan(0.5);
+        assertThat(torch).as("the stand-in sleeps 0.2 s").isBetween(0.2, 5.0);
+        assertThat(cells[4].trim()).endsWith("x");
+        assertThat(run.out()).contains("lstm train whole process, 1 thread").contains("1 pair(s)");
+    }
+
     /** A shell script standing in for python: canned torch_bench.py lines, a failure for sine, a call log. */
     private Path fakePython() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
         Files.writeString(dir.resolve("torch_bench.py"), "# stand-in\n");
         Files.writeString(dir.resolve("torch_startup.py"), "# stand-in\n");
+        Files.writeString(dir.resolve("torch_sine_job.py"), "# stand-in\n");
         Path python = dir.resolve("python");
         Files.writeString(python, """
                 #!/bin/sh
@@ -123,6 +140,7 @@ class BenchCommandTest {
                 echo "$*" >> "$(dirname "$0")/calls.log"
                 case "$1" in
                   *torch_startup.py) echo '{"workload": "startup", "threads": 1, "torch": "0.0-fake", "peak_rss_mb": 100.5}' ;;
+                  *torch_sine_job.py) sleep 0.2; echo '{"test_rmse": 0.01, "train_loss": 0.001}' ;;
                   *) if [ "$2" = "sine" ]; then echo "no sine here" >&2; exit 3; fi
                      echo '{"workload": "'"$2"'", "threads": 1, "torch": "0.0-fake", "b1_latency_us": 700.0, "b1024_windows_per_s": 30000.0, "peak_rss_mb": 250.0}' ;;
                 esac
