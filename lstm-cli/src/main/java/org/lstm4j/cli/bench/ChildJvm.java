@@ -27,13 +27,15 @@ public final class ChildJvm {
 
     /**
      * The command line of {@code lstm ARGUMENTS} in a fresh JVM: this process's java, JVM options (but a debugger
-     * agent, which would clash on its port) and class path. Used by the benchmark and by tests that kill a child.
+     * agent, which would clash on its port, and a class-data-sharing dump, which several children would write to
+     * one file) and class path. Used by the benchmark and by tests that kill a child.
      */
     public static List<String> lstm(List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!argument.startsWith("-agentlib:jdwp") && !argument.startsWith("-Xrunjdwp")) {
+            if (!argument.startsWith("-agentlib:jdwp") && !argument.startsWith("-Xrunjdwp")
+                    && !argument.startsWith("-XX:ArchiveClassesAtExit")) {
                 command.add(argument);
             }
         }
