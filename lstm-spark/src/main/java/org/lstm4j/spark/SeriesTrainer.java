@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.lstm4j.api.Backend;
@@ -53,16 +54,22 @@ final class SeriesTrainer implements FlatMapFunction<Iterator<Tuple2<Integer, Ro
         return out.iterator();
     }
 
+    /** The executor id and process id of this task's JVM. */
+    private static String ranIn() {
+        SparkEnv env = SparkEnv.get();
+        return (env == null ? "?" : env.executorId()) + "@" + ProcessHandle.current().pid();
+    }
+
     private SeriesResult train(String id, List<Row> rows, Backend backend) {
         SeriesOutcome outcome = SeriesTask.run(spec, rebuild.series(id, rows), directories.get(id), backend);
         if (outcome.result() == null) {
-            return new SeriesResult(outcome.row(), List.of(), new double[0]);
+            return new SeriesResult(outcome.row(), List.of(), new double[0], ranIn());
         }
         var result = outcome.result();
         try (var model = result.model()) {
             LoadedModel loaded = new LoadedModel(result.spec(), result.data().scalers(), model);
             FutureForecast ahead = loaded.forecastAhead(result.data().series(), spec.data().horizon());
-            return new SeriesResult(outcome.row(), ahead.labels(), ahead.values());
+            return new SeriesResult(outcome.row(), ahead.labels(), ahead.values(), ranIn());
         }
     }
 }

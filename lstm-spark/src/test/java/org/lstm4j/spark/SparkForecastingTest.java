@@ -3,7 +3,6 @@ package org.lstm4j.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstm4j.api.BatchSize;
 import org.lstm4j.api.Backends;
-import org.lstm4j.api.DataSpec;
 import org.lstm4j.api.ExperimentSpec;
-import org.lstm4j.api.ModelSpec;
-import org.lstm4j.api.SourceSpec;
-import org.lstm4j.api.SplitSpec;
-import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.core.many.ManySeries;
 import org.lstm4j.core.many.ManySeriesForecasts;
 import org.lstm4j.core.many.ManySeriesRun;
@@ -32,13 +25,13 @@ import org.lstm4j.core.many.SeriesRow;
 import org.lstm4j.core.many.SeriesStatus;
 
 /**
- * Spark on {@code local[2]} against the local many-series run, both with real DL4J training (hidden 4, window 6,
- * 2 epochs) of the same long-format CSV: three trainable series of different shapes and one too short for the window.
+ * Spark on {@code local[2]} against the local many-series run, both with real DL4J training of the same long-format
+ * CSV ({@link ManySeriesFixture}).
  */
 class SparkForecastingTest {
-    private static final List<String> IDS = List.of("wave", "level/500", "zigzag", "short");
-    private static final int ROWS = 48;
-    private static final int HORIZON = 2;
+    private static final List<String> IDS = ManySeriesFixture.IDS;
+    private static final int ROWS = ManySeriesFixture.ROWS;
+    private static final int HORIZON = ManySeriesFixture.HORIZON;
 
     @TempDir
     static Path dir;
@@ -50,21 +43,11 @@ class SparkForecastingTest {
 
     @BeforeAll
     static void trainLocallyAndOnSpark() throws Exception {
-        csv = writeCsv(dir.resolve("long.csv"));
-        DataSpec data = DataSpec.defaults().withSource(new SourceSpec.Csv(csv, "t", ",")).withSeriesColumn("id")
-                .withTarget("y").withWindow(6).withHorizon(HORIZON).withSplit(new SplitSpec(0.6, 0.2, 0.2));
-        spec = ExperimentSpec.defaults().withName("spark-many").withSeed(11).withData(data)
-                .withModel(ModelSpec.defaults().withHiddenSize(4).withNumLayers(1))
-                .withTraining(TrainingSpec.defaults().withEpochs(2).withBatchSize(BatchSize.of(16)));
+        csv = ManySeriesFixture.writeCsv(dir.resolve("long.csv"));
+        spec = ManySeriesFixture.spec(csv);
         local = ManySeries.run(spec, Backends.load(), dir.resolve("local"), 2, false, row -> { });
-        spark = SparkSession.builder().master("local[2]").appName("lstm4j-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "4")
-                .getOrCreate();
-        Dataset<Row> table = spark.read().option("header", true).option("inferSchema", true).csv(csv.toString());
-        onSpark = SparkForecasting.trainEach(table, spec);
+        spark = ManySeriesFixture.loopback("local[2]").getOrCreate();
+        onSpark = SparkForecasting.trainEach(ManySeriesFixture.read(spark, csv), spec);
     }
 
     @AfterAll
@@ -96,6 +79,7 @@ class SparkForecastingTest {
     void eachSeriesTrainedInATaskOfItsOwn() {
         List<Integer> seriesPerPartition = onSpark.results().glom().map(List::size).collect();
         assertThat(seriesPerPartition).hasSize(IDS.size()).containsOnly(1);
+        assertThat(onSpark.results().map(SeriesResult::ranIn).collect()).allMatch(where -> where.startsWith("driver@"));
     }
 
     @Test
@@ -114,7 +98,7 @@ class SparkForecastingTest {
         List<Row> rows = onSpark.forecasts().collectAsList();
         assertThat(rows).hasSize(3 * HORIZON);
         Map<String, List<Row>> byId = rows.stream().collect(Collectors.groupingBy(r -> r.getString(0)));
-        assertThat(byId).containsOnlyKeys("wave", "level/500", "zigzag");
+        assertThat(byId).containsOnlyKeys(ManySeriesFixture.TRAINED);
         List<String> notInInput = new ArrayList<>();
         for (var expected : ManySeriesForecasts.forecast(local.directory(), csv, null, HORIZON, notInInput)) {
             List<Row> series = byId.get(expected.id());
@@ -128,30 +112,8 @@ class SparkForecastingTest {
 
     @Test
     void aTableWithoutTheSeriesColumnIsRefusedNamingIt() {
-        Dataset<Row> noId = spark.read().option("header", true).option("inferSchema", true).csv(csv.toString()).drop("id");
+        Dataset<Row> noId = ManySeriesFixture.read(spark, csv).drop("id");
         assertThatThrownBy(() -> SparkForecasting.trainEach(noId, spec))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column 'id'");
-    }
-
-    private static double value(String id, int t) {
-        return switch (id) {
-            case "wave" -> Math.sin(t * 0.5) + 0.02 * t;
-            case "level/500" -> 500 + 400 * Math.sin(t * 0.3);
-            case "zigzag" -> 3 * Math.cos(t * 0.7) + (t % 5) * 0.1;
-            default -> t * 0.5;
-        };
-    }
-
-    /** Rows interleaved by time, then id, as a long-format export usually is. */
-    private static Path writeCsv(Path file) throws Exception {
-        StringBuilder text = new StringBuilder("id,t,y\n");
-        for (int t = 0; t < ROWS; t++) {
-            for (String id : IDS) {
-                if (!id.equals("short") || t < 8) {
-                    text.append(id).append(',').append(t).append(',').append(value(id, t)).append('\n');
-                }
-            }
-        }
-        return Files.writeString(file, text);
     }
 }
