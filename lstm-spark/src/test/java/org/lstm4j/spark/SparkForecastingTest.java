@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.lstm4j.core.many.ManySeriesForecasts;
 import org.lstm4j.core.many.ManySeriesRun;
 import org.lstm4j.core.many.SeriesRow;
 import org.lstm4j.core.many.SeriesStatus;
+import org.lstm4j.data.LongFormatSeries;
 
 /**
  * Spark on {@code local[2]} against the local many-series run, both with real DL4J training of the same long-format
@@ -108,6 +110,17 @@ class SparkForecastingTest {
         }
         assertThat(notInInput).isEmpty();
         assertThat(byId.get("wave")).extracting(r -> r.getString(1)).containsExactly(Integer.toString(ROWS), Integer.toString(ROWS + 1));
+    }
+
+    @Test
+    void aSeriesIsRebuiltInTimeOrderWhateverTheOrderOfItsRowsAsTheFileReaderReadsIt() {
+        List<Row> newestFirst = ManySeriesFixture.read(spark, csv).filter("id = 'wave'").orderBy(functions.desc("t"))
+                .collectAsList();
+        LongFormatSeries rebuilt = new SeriesRowsOfSpark("t", List.of("y")).series("wave", newestFirst);
+        LongFormatSeries read = ManySeries.read(spec.data()).get(0);
+        assertThat(read.id()).isEqualTo("wave");
+        assertThat(rebuilt.raw().column("y")).containsExactly(read.raw().column("y"));
+        assertThat(rebuilt.raw().timeLabels()).containsExactlyElementsOf(read.raw().timeLabels());
     }
 
     @Test
