@@ -112,47 +112,41 @@ public final class BenchCommand implements Callable<Integer> {
         List<Result> results = new ArrayList<>();
         boolean failed = false;
         for (Workload w : selected) {
+            Result result;
             if (w == Workload.JOB) {
-                Result result = job(torch, err);
+                result = job(torch, err);
                 failed |= result.lstm4jError() != null || result.torchError() != null;
-                results.add(result);
-                if (json) {
-                    out.println(FlatJson.write(result.json()));
-                    out.flush();
-                } else {
-                    BenchReport.printWorkload(result, out);
-                }
-                continue;
-            }
-            Map<String, Object> mine = null;
-            String mineError = null;
-            try {
-                mine = inProcess ? inThisJvm(runner, w) : ChildJvm.run(w, threads, quick);
-                checkThreads(w, mine, err);
-            } catch (RuntimeException e) {
-                mineError = describe(e);
-                err.println("lstm bench: " + w.id() + ": lstm4j failed: " + mineError);
-                err.flush();
-                failed = true;
-            }
-            if (probeLate) {
-                probeLate = false;
-                torch = probeTorch(out, err);
-                torchUnusable = torch == null;
-            }
-            Map<String, Object> theirs = null;
-            String theirError = null;
-            if (torch != null) {
+            } else {
+                Map<String, Object> mine = null;
+                String mineError = null;
                 try {
-                    theirs = torch.run(w, threads);
-                } catch (BenchException e) {
-                    theirError = e.getMessage();
-                    err.println("lstm bench: " + w.id() + ": " + theirError);
+                    mine = inProcess ? inThisJvm(runner, w) : ChildJvm.run(w, threads, quick);
+                    checkThreads(w, mine, err);
+                } catch (RuntimeException e) {
+                    mineError = describe(e);
+                    err.println("lstm bench: " + w.id() + ": lstm4j failed: " + mineError);
                     err.flush();
                     failed = true;
                 }
+                if (probeLate) {
+                    probeLate = false;
+                    torch = probeTorch(out, err);
+                    torchUnusable = torch == null;
+                }
+                Map<String, Object> theirs = null;
+                String theirError = null;
+                if (torch != null) {
+                    try {
+                        theirs = torch.run(w, threads);
+                    } catch (BenchException e) {
+                        theirError = e.getMessage();
+                        err.println("lstm bench: " + w.id() + ": " + theirError);
+                        err.flush();
+                        failed = true;
+                    }
+                }
+                result = new Result(w, mine, mineError, theirs, theirError);
             }
-            Result result = new Result(w, mine, mineError, theirs, theirError);
             results.add(result);
             if (json) {
                 out.println(FlatJson.write(result.json()));

@@ -111,15 +111,7 @@ final class TorchReference {
             command.add(workload.id());
         }
         command.add(Integer.toString(threads));
-        ProcessRun run;
-        try {
-            run = ProcessRun.of(command, Map.of("OMP_NUM_THREADS", Integer.toString(threads)));
-        } catch (IOException e) {
-            throw new BenchException("cannot run " + python + ": " + e.getMessage());
-        }
-        if (!run.succeeded()) {
-            throw new BenchException(run.failure("PyTorch (" + String.join(" ", command) + ")"));
-        }
+        ProcessRun run = runScript(command, threads);
         Map<String, Object> figures = FlatJson.parse(run.json());
         if (startup) {
             figures.put(Figure.SPAWN_TO_PREDICTION_MS.key, run.secondsToJson() * 1e3);
@@ -138,7 +130,11 @@ final class TorchReference {
         if (!Files.isRegularFile(script)) {
             throw new BenchException("no " + script + " for the job workload");
         }
-        List<String> command = List.of(python, script.toString(), Integer.toString(threads));
+        return runScript(List.of(python, script.toString(), Integer.toString(threads)), threads);
+    }
+
+    /** Runs a PyTorch script with {@code OMP_NUM_THREADS} set; it must exit with 0 and print a result line. */
+    private ProcessRun runScript(List<String> command, int threads) {
         ProcessRun run;
         try {
             run = ProcessRun.of(command, Map.of("OMP_NUM_THREADS", Integer.toString(threads)));
