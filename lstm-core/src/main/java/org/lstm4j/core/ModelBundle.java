@@ -56,11 +56,10 @@ public final class ModelBundle {
     private static final String INT8_ENTRY = "weights.int8";
     private static final String FORMAT_NAME = "lstm4j-bundle";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The largest entry read: 256 MiB (the parameters of a 64-million-parameter float32 network), far above any bundle. */
-    static final int MAX_ENTRY_BYTES = 256 << 20;
-    /** The most entries read (a bundle has four), and the most bytes all of them may hold. */
+    /** The most entries read (a bundle has four). */
     private static final int MAX_ENTRIES = 64;
-    private static final long MAX_TOTAL_BYTES = MAX_ENTRY_BYTES;
+    /** The most bytes all entries may hold: 256 MiB (a 64-million-parameter float32 network), far above any bundle. */
+    private static final int MAX_TOTAL_BYTES = 256 << 20;
     private static final String TRUNCATED = "the model bundle is truncated or corrupt";
 
     private ModelBundle() {}
@@ -254,7 +253,7 @@ public final class ModelBundle {
                 if (entries.size() == MAX_ENTRIES) {
                     throw new BundleException(file + ": not a model bundle (more than " + MAX_ENTRIES + " entries)");
                 }
-                byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES - total) + 1);
+                byte[] bytes = zip.readNBytes((int) (MAX_TOTAL_BYTES - total) + 1);
                 total += bytes.length;
                 if (total > MAX_TOTAL_BYTES) {
                     throw new BundleException(file + ": not a model bundle, or a damaged one (its entries hold more than "
