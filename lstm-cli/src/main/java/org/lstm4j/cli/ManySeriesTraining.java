@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.lstm4j.api.Backends;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.UnsupportedFeatureException;
@@ -13,6 +14,8 @@ import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.RunDirectory;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.Locations;
+import org.lstm4j.core.remote.RemoteWorkException;
+import org.lstm4j.core.remote.WorkPlace;
 import org.lstm4j.core.many.ManySeries;
 import org.lstm4j.core.many.ManySeriesRun;
 import org.lstm4j.core.many.SeriesRow;
@@ -34,19 +37,25 @@ final class ManySeriesTraining {
     }
 
     static int run(ExperimentSpec experiment, Path file, Locations locations, Path runDirectory, boolean resume,
-                   int parallelism, PrintWriter out, PrintWriter err) throws IOException {
+                   int parallelism, WorkPlace place, PrintWriter out, PrintWriter err) throws IOException {
         Path partial = RunDirectory.partialOf(runDirectory);
         ManySeriesRun run;
         try {
             List<LongFormatSeries> series = ManySeries.read(experiment.data());
             int count = series.size();
-            out.printf("training '%s' (%s): %d series, %d at a time%n", experiment.name(), file, count, Math.min(count, parallelism));
+            if (place == null) {
+                out.printf("training '%s' (%s): %d series, %d at a time%n", experiment.name(), file, count, Math.min(count, parallelism));
+            } else {
+                out.printf("training '%s' (%s): %d series on Spark (%s)%n", experiment.name(), file, count, place.describe());
+            }
             out.flush();
             AtomicInteger done = new AtomicInteger();
-            run = ManySeries.run(experiment, series, Backends.load(), runDirectory, parallelism, resume, row -> {
+            Consumer<SeriesRow> progress = row -> {
                 out.println("[" + done.incrementAndGet() + "/" + count + "] " + describe(row));
                 out.flush();
-            });
+            };
+            run = place == null ? ManySeries.run(experiment, series, Backends.load(), runDirectory, parallelism, resume, progress)
+                    : ManySeries.run(experiment, series, place, runDirectory, resume, progress);
         } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
             return ExperimentFile.reportInputError(e, locations, err);
         } catch (IllegalStateException e) {
@@ -54,6 +63,10 @@ final class ManySeriesTraining {
                     + partial + " to start again");
             err.flush();
             return LstmCommand.BAD_INPUT;
+        } catch (RemoteWorkException e) {
+            err.println("lstm: " + e.getMessage() + "; the finished series stay in " + partial + " for --resume");
+            err.flush();
+            return LstmCommand.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("lstm: interrupted; the finished series stay in " + partial + " for --resume");
@@ -62,6 +75,9 @@ final class ManySeriesTraining {
         }
         if (run.resumed() > 0) {
             out.println(run.resumed() + " series were already finished in " + partial + " and were not trained again");
+        }
+        if (place != null) {
+            out.println("ran in Spark executor processes " + String.join(", ", place.processesUsed()));
         }
         out.print(run.summary().describe());
         out.println("run directory: " + run.directory());

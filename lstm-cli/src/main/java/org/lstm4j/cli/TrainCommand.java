@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.StopReason;
@@ -17,9 +18,11 @@ import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.ExperimentResult;
 import org.lstm4j.core.RunDirectory;
 import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.remote.WorkPlace;
 import org.lstm4j.data.DataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
             + "each on one compute thread (default: the number of cores)")
     private Integer parallelism;
 
+    @Mixin
+    private SparkOptions spark = new SparkOptions();
+
     @Spec
     private CommandSpec spec;
 
@@ -76,6 +82,12 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return LstmCommand.BAD_INPUT;
         }
+        Optional<String> misuse = spark.misuse().or(() -> sparkMisuse(experiment));
+        if (misuse.isPresent()) {
+            err.println("lstm: " + misuse.get());
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        }
         if (experiment.data().isManySeries()) {
             int threads = parallelism == null ? ManySeriesTraining.defaultParallelism() : parallelism;
             if (threads < 1) {
@@ -83,7 +95,18 @@ final class TrainCommand implements Callable<Integer> {
                 err.flush();
                 return LstmCommand.BAD_INPUT;
             }
-            return ManySeriesTraining.run(experiment, file, loaded.get().locations(), runDirectory, resume, threads, out, err);
+            if (!spark.requested()) {
+                return ManySeriesTraining.run(experiment, file, loaded.get().locations(), runDirectory, resume, threads,
+                        null, out, err);
+            }
+            Optional<WorkPlace> place = spark.connect("lstm train " + experiment.name(), err);
+            if (place.isEmpty()) {
+                return LstmCommand.FAILED;
+            }
+            try (WorkPlace cluster = place.get()) {
+                return ManySeriesTraining.run(experiment, file, loaded.get().locations(), runDirectory, resume, threads,
+                        cluster, out, err);
+            }
         }
         Path partial = RunDirectory.partialOf(runDirectory);
         Checkpointing checkpoints = Checkpointing.in(partial)
@@ -129,5 +152,21 @@ final class TrainCommand implements Callable<Integer> {
             case MISSING -> "--resume: no checkpoint in " + partial + " to resume; run without --resume to start";
             case DAMAGED, OTHER_EXPERIMENT -> e.getMessage();
         };
+    }
+
+    /** What {@code --spark} cannot do with this experiment, if anything. */
+    private Optional<String> sparkMisuse(ExperimentSpec experiment) {
+        if (!spark.requested()) {
+            return Optional.empty();
+        }
+        if (!experiment.data().isManySeries()) {
+            return Optional.of("--spark runs one task per series of data.series_column, and " + file + " trains one series: "
+                    + "run it without --spark (lstm tune --spark runs a search's trials on Spark)");
+        }
+        if (parallelism != null) {
+            return Optional.of("--parallelism is for the local cores; with --spark the executors' cores decide how many "
+                    + "series train at once");
+        }
+        return Optional.empty();
     }
 }

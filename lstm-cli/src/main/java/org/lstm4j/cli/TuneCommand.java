@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.UnsupportedFeatureException;
 import org.lstm4j.core.ExperimentException;
 import org.lstm4j.core.Tuner;
 import org.lstm4j.core.config.ConfigException;
+import org.lstm4j.core.remote.RemoteWorkException;
+import org.lstm4j.core.remote.WorkPlace;
 import org.lstm4j.data.DataException;
 import org.lstm4j.tuning.SearchResult;
 import org.lstm4j.tuning.TrialResult;
 import org.lstm4j.tuning.TrialsFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lstm tune FILE [--output DIR]}: the grid or random search of the file's {@code tuning:} section. */
+/**
+ * {@code lstm tune FILE [--output DIR] [--spark MASTER]}: the grid or random search of the file's {@code tuning:}
+ * section, on the local cores or as Spark tasks.
+ */
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = "Search the hyper-parameters of the `tuning:` section of FILE. Each trial is trained and written as a run "
                 + "directory; trials.csv, a ranked table and best-experiment.yaml (runnable by `lstm train`) end the search. "
@@ -31,6 +39,9 @@ final class TuneCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "search directory (default: <output.dir>/<name>-tune)")
     private Path output;
+
+    @Mixin
+    private SparkOptions spark = new SparkOptions();
 
     @Spec
     private CommandSpec spec;
@@ -45,14 +56,33 @@ final class TuneCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = loaded.get().spec();
         Path directory = output != null ? output : Tuner.defaultLocation(experiment);
+        if (spark.misuse().isPresent()) {
+            err.println("lstm: " + spark.misuse().get());
+            err.flush();
+            return LstmCommand.BAD_INPUT;
+        }
+        WorkPlace place = null;
         try {
             int trials = Tuner.assignments(experiment).size();
-            out.printf("tuning '%s': %d trials (%s), %d at a time, minimising %s, in %s%n", experiment.name(), trials,
-                    experiment.tuning().strategy().name().toLowerCase(Locale.ROOT), experiment.tuning().parallelism(),
+            if (spark.requested()) {
+                Optional<WorkPlace> connected = spark.connect("lstm tune " + experiment.name(), err);
+                if (connected.isEmpty()) {
+                    return LstmCommand.FAILED;
+                }
+                place = connected.get();
+            }
+            out.printf("tuning '%s': %d trials (%s), %s, minimising %s, in %s%n", experiment.name(), trials,
+                    experiment.tuning().strategy().name().toLowerCase(Locale.ROOT),
+                    place == null ? experiment.tuning().parallelism() + " at a time" : "on Spark (" + place.describe() + ")",
                     experiment.tuning().metric(), directory);
             out.flush();
-            SearchResult result = Tuner.run(experiment, directory, trial -> progress(out, trial, experiment.tuning().metric()));
+            Consumer<TrialResult> onTrial = trial -> progress(out, trial, experiment.tuning().metric());
+            SearchResult result = place == null ? Tuner.run(experiment, directory, onTrial)
+                    : Tuner.run(experiment, directory, onTrial, place);
             out.println();
+            if (place != null) {
+                out.println("ran in Spark executor processes " + String.join(", ", place.processesUsed()));
+            }
             out.print(result.format());
             if (result.trialsSkipped() > 0) {
                 out.printf("%d trial(s) finished earlier were not trained again%n", result.trialsSkipped());
@@ -66,6 +96,14 @@ final class TuneCommand implements Callable<Integer> {
             err.println("lstm tune: " + e.getMessage());
             err.flush();
             return LstmCommand.BAD_INPUT;
+        } catch (RemoteWorkException e) {
+            err.println("lstm tune: " + e.getMessage() + "; finished trials stay in " + directory + " for the next run to resume");
+            err.flush();
+            return LstmCommand.FAILED;
+        } finally {
+            if (place != null) {
+                place.close();
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.lstm4j.core.FutureForecast;
 import org.lstm4j.core.LoadedModel;
 import org.lstm4j.core.many.SeriesOutcome;
 import org.lstm4j.core.many.SeriesTask;
+import org.lstm4j.core.remote.ShippedSpec;
 import scala.Tuple2;
 
 /**

@@ -17,6 +17,7 @@ import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.SourceSpec;
 import org.lstm4j.core.PreparedData;
 import org.lstm4j.core.RunChecks;
+import org.lstm4j.core.remote.ShippedSpec;
 import org.lstm4j.core.many.SeriesDirectories;
 import scala.Tuple2;
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,9 @@ import org.lstm4j.core.RunChecks;
 import org.lstm4j.core.RunDirectory;
 import org.lstm4j.core.config.ConfigException;
 import org.lstm4j.core.config.SpecWriter;
+import org.lstm4j.core.remote.DirectoryFiles;
+import org.lstm4j.core.remote.ShippedSpec;
+import org.lstm4j.core.remote.WorkPlace;
 import org.lstm4j.data.CsvSeriesReader;
 import org.lstm4j.data.LongFormatSeries;
 
@@ -91,6 +95,41 @@ public final class ManySeries {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
         }
+        return run(spec, all, directory, parallelism, null, resume, onSeries,
+                (series, name, seriesRoot) -> trainAndWrite(spec, backend, series, name, seriesRoot));
+    }
+
+    /**
+     * Runs (or continues) {@code spec} over {@code all} with each series trained in {@code place} (a Spark
+     * executor, one task per series) and everything else here: the run directory is the one the local run writes,
+     * byte for byte but for {@code metrics.json}'s timing, and resume works the same.
+     *
+     * @throws org.lstm4j.core.remote.RemoteWorkException when a series' task failed there (not a series that failed
+     *                                                    to train: that one is a row with status failed)
+     * @see #run(ExperimentSpec, Backend, Path, int, boolean, Consumer)
+     */
+    public static ManySeriesRun run(ExperimentSpec spec, List<LongFormatSeries> all, WorkPlace place, Path directory,
+                                    boolean resume, Consumer<SeriesRow> onSeries) throws IOException, InterruptedException {
+        ShippedSpec shipped = ShippedSpec.of(spec);
+        RemoteSeries work = new RemoteSeries();
+        return run(spec, all, directory, place.parallelism(), place, resume, onSeries, (series, name, seriesRoot) -> {
+            RemoteSeries.Piece piece = place.run("series " + series.id(), RemoteSeries.Job.of(shipped, series, name), work);
+            if (piece.files() != null) {
+                DirectoryFiles.write(piece.files(), seriesRoot.resolve(name));
+            }
+            return piece.row();
+        });
+    }
+
+    /** How one series is trained and its directory written; its row says what became of it. */
+    @FunctionalInterface
+    private interface OneSeries {
+        SeriesRow train(LongFormatSeries series, String name, Path seriesRoot) throws IOException, InterruptedException;
+    }
+
+    private static ManySeriesRun run(ExperimentSpec spec, List<LongFormatSeries> all, Path directory, int parallelism,
+                                     WorkPlace place, boolean resume, Consumer<SeriesRow> onSeries, OneSeries oneSeries)
+            throws IOException, InterruptedException {
         RunChecks.require(spec);
         Map<String, String> names = SeriesDirectories.of(all.stream().map(LongFormatSeries::id).toList());
         Path target = directory.toAbsolutePath().normalize();
@@ -114,31 +153,36 @@ public final class ManySeries {
         int resumed = all.size() - todo.size();
         long start = System.nanoTime();
         if (!todo.isEmpty()) {
-            trainAll(spec, backend, all, names, todo, rows, seriesRoot, parallelism, onSeries);
+            trainAll(all, names, todo, rows, seriesRoot, parallelism, onSeries, oneSeries);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<SeriesRow> table = List.of(rows);
         ManySummary summary = ManySummary.of(table);
         Files.writeString(partial.resolve("experiment.yaml"), SpecWriter.toYaml(spec));
         Files.writeString(partial.resolve("metrics.csv"), MetricsCsv.of(table));
-        Files.write(partial.resolve("metrics.json"), JSON.writeValueAsBytes(metricsTree(spec, summary, parallelism, seconds)));
+        Files.write(partial.resolve("metrics.json"), JSON.writeValueAsBytes(metricsTree(spec, summary, parallelism, place,
+                seconds)));
         AtomicFiles.move(partial, target);
         return new ManySeriesRun(target, table, summary, resumed);
     }
 
-    private static Map<String, Object> metricsTree(ExperimentSpec spec, ManySummary summary, int parallelism, double seconds) {
+    private static Map<String, Object> metricsTree(ExperimentSpec spec, ManySummary summary, int parallelism,
+                                                   WorkPlace place, double seconds) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("summary", summary.toTree());
         tree.put("series_column", spec.data().seriesColumn());
         tree.put("seed", spec.seed());
         tree.put("parallelism", parallelism);
+        if (place != null) {
+            tree.put("ran_on", place.describe());
+        }
         tree.put("train_seconds", seconds);
         return tree;
     }
 
-    private static void trainAll(ExperimentSpec spec, Backend backend, List<LongFormatSeries> all, Map<String, String> names,
-                                 List<Integer> todo, SeriesRow[] rows, Path seriesRoot, int parallelism,
-                                 Consumer<SeriesRow> onSeries) throws IOException, InterruptedException {
+    private static void trainAll(List<LongFormatSeries> all, Map<String, String> names, List<Integer> todo,
+                                 SeriesRow[] rows, Path seriesRoot, int parallelism, Consumer<SeriesRow> onSeries,
+                                 OneSeries oneSeries) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, todo.size()), runnable -> {
             Thread thread = new Thread(runnable, "lstm4j-series");
             thread.setDaemon(true);
@@ -151,7 +195,7 @@ public final class ManySeries {
                 LongFormatSeries series = all.get(index);
                 String name = names.get(series.id());
                 futures.add(pool.submit(() -> {
-                    SeriesRow row = trainAndWrite(spec, backend, series, name, seriesRoot);
+                    SeriesRow row = oneSeries.train(series, name, seriesRoot);
                     synchronized (lock) {
                         rows[index] = row;
                         onSeries.accept(row);
@@ -163,10 +207,7 @@ public final class ManySeries {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof UncheckedIOException io) {
-                        throw io.getCause();
-                    }
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    throw rethrown(e.getCause());
                 }
             }
         } finally {
@@ -174,8 +215,25 @@ public final class ManySeries {
         }
     }
 
+    /** What a series' task threw, thrown on as what it is. */
+    private static RuntimeException rethrown(Throwable cause) throws IOException, InterruptedException {
+        if (cause instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException r ? r : new CompletionException(cause);
+    }
+
     /** Trains one series and writes its directory; its row says what became of it. */
-    private static SeriesRow trainAndWrite(ExperimentSpec spec, Backend backend, LongFormatSeries series, String name,
+    static SeriesRow trainAndWrite(ExperimentSpec spec, Backend backend, LongFormatSeries series, String name,
                                            Path seriesRoot) {
         SeriesOutcome outcome = SeriesTask.run(spec, series, name, backend);
         if (outcome.result() == null) {
