@@ -67,7 +67,7 @@ public final class SparkWorkPlace implements WorkPlace {
                 processes.add(out._2());
             }
             return out._1();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is a checked exception Java does not see declared
             if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
                 context.cancelJobGroup(group);
                 throw new InterruptedException(description + " was cancelled");

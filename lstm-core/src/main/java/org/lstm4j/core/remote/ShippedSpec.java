@@ -35,7 +35,10 @@ public record ShippedSpec(String yaml, String outputDir) implements Serializable
     public static ShippedSpec of(ExperimentSpec spec) {
         ShippedSpec shipped = new ShippedSpec(SpecWriter.toYaml(spec), spec.output().dir().toString());
         ExperimentSpec back = shipped.spec();
-        if (!back.equals(spec)) {
+        // a search's values may come back as other number types (3 as a Long): its text is what must survive; the
+        // trials' assignments travel as the values themselves
+        boolean same = back.withTuning(spec.tuning()).equals(spec) && SpecWriter.toYaml(back).equals(shipped.yaml());
+        if (!same) {
             throw new IllegalArgumentException("experiment '" + spec.name() + "' does not survive its YAML form, so it "
                     + "cannot be sent to another process; it differs in " + differences(spec, back));
         }

@@ -1,0 +1,98 @@
+package org.lstm4j.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.core.config.SpecWriter;
+
+/**
+ * {@code lstm train FILE --spark local[2]} and {@code lstm tune FILE --spark local[2]} in process, against the same
+ * commands without {@code --spark}; and what the user sees when Spark cannot be used.
+ */
+class SparkCommandsTest {
+    /** Settings of every --spark run here: loopback only, no UI port. */
+    static final String[] LOOPBACK = {"--spark-conf", "spark.ui.enabled=false", "--spark-conf", "spark.driver.host=127.0.0.1",
+            "--spark-conf", "spark.driver.bindAddress=127.0.0.1"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainOnSparkWritesTheMetricsCsvOfTheLocalRun() throws Exception {
+        Path yaml = manySeriesYaml(dir);
+        Lstm local = Lstm.run("train", yaml.toString(), "--parallelism", "2", "--output", dir.resolve("local").toString());
+        Lstm onSpark = Lstm.run(withLoopback("train", yaml.toString(), "--spark", "local[2]", "--output",
+                dir.resolve("spark").toString()));
+
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(onSpark.exitCode()).as(onSpark.err()).isZero();
+        assertThat(onSpark.out()).contains("4 series on Spark (local[2], 2 executor cores)")
+                .contains("ran in Spark executor processes driver@" + ProcessHandle.current().pid());
+        assertThat(Files.readString(dir.resolve("spark/metrics.csv"))).isEqualTo(Files.readString(dir.resolve("local/metrics.csv")));
+        SameRun.assertSame(dir.resolve("spark"), dir.resolve("local"));
+    }
+
+    @Test
+    void tuneOnSparkWritesTheTrialsOfTheLocalSearch() throws Exception {
+        Path yaml = tuningYaml(dir);
+        Lstm local = Lstm.run("tune", yaml.toString(), "--output", dir.resolve("local").toString());
+        Lstm onSpark = Lstm.run(withLoopback("tune", yaml.toString(), "--spark", "local[2]", "--output",
+                dir.resolve("spark").toString()));
+
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(onSpark.exitCode()).as(onSpark.err()).isZero();
+        assertThat(onSpark.out()).contains(TuningFixture.TRIALS + " trials (grid), on Spark (local[2]");
+        SameRun.assertSame(dir.resolve("spark"), dir.resolve("local"));
+    }
+
+    @Test
+    void anUnreachableMasterIsOneLineAndExit1() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Lstm run = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "spark://127.0.0.1:" + port);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("lstm: --spark spark://127.0.0.1:" + port
+                + ": cannot reach the Spark master at 127.0.0.1:" + port + ": Connection refused").doesNotContain("\n");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void sparkOnAOneSeriesExperimentOrWithParallelismIsRefusedWithExit2() throws Exception {
+        Lstm oneSeries = Lstm.run("train", tuningYaml(dir).toString(), "--spark", "local[2]");
+        Lstm parallelism = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "local[2]", "--parallelism", "2");
+        Lstm confAlone = Lstm.run("tune", tuningYaml(dir).toString(), "--spark-conf", "spark.executor.memory=2g");
+
+        assertThat(oneSeries.exitCode()).isEqualTo(2);
+        assertThat(oneSeries.err()).contains("--spark runs one task per series of data.series_column");
+        assertThat(parallelism.exitCode()).isEqualTo(2);
+        assertThat(parallelism.err()).contains("--parallelism is for the local cores");
+        assertThat(confAlone.exitCode()).isEqualTo(2);
+        assertThat(confAlone.err().strip()).isEqualTo("lstm: --spark-conf needs --spark MASTER");
+    }
+
+    static String[] withLoopback(String... args) {
+        String[] all = new String[args.length + LOOPBACK.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(LOOPBACK, 0, all, args.length, LOOPBACK.length);
+        return all;
+    }
+
+    /** The fixture's many-series experiment as a YAML file, its CSV beside it. */
+    static Path manySeriesYaml(Path dir) throws Exception {
+        Path csv = ManySeriesFixture.writeCsv(dir.resolve("long.csv"));
+        return Files.writeString(dir.resolve("many.yaml"), SpecWriter.toYaml(ManySeriesFixture.spec(csv)
+                .withOutput(org.lstm4j.api.OutputSpec.defaults().withDir(dir.resolve("runs")))));
+    }
+
+    /** The fixture's search as a YAML file. */
+    static Path tuningYaml(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("tune.yaml"), SpecWriter.toYaml(TuningFixture.spec(dir.resolve("runs"))));
+    }
+}
