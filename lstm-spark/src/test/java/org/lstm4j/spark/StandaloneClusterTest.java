@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,9 @@ import org.lstm4j.core.many.SeriesRow;
 /**
  * A real standalone Spark cluster from Maven artifacts alone: a Master and a Worker as separate JVMs on 127.0.0.1,
  * two one-core executors. The many-series run on it gives the local run's metrics, and every series trained in an
- * executor process, none in the driver. About 25 s on two cores; {@code -Dlstm4j.spark.cluster=false} skips it.
+ * executor process, none in the driver; {@code lstm train --spark} and {@code lstm tune --spark} on it write the
+ * local runs' directories from executor processes. About 50 s on two cores; {@code -Dlstm4j.spark.cluster=false}
+ * skips it.
  */
 @DisabledIfSystemProperty(named = "lstm4j.spark.cluster", matches = "false")
 class StandaloneClusterTest {
@@ -31,7 +35,36 @@ class StandaloneClusterTest {
     private static final String CLASS_PATH = System.getProperty("java.class.path");
 
     @TempDir
-    Path dir;
+    static Path dir;
+    private static String masterUrl;
+    private static Process master;
+    private static Process worker;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        int port = freePort();
+        masterUrl = "spark://127.0.0.1:" + port;
+        Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+        try {
+            master = start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                    "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort())), sparkHome.getParent());
+            awaitLog("master", "Starting Spark master", master);
+            worker = start("worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                    "--webui-port", Integer.toString(freePort()), "--cores", "2", "--memory", "3g",
+                    "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), masterUrl),
+                    sparkHome.getParent());
+            awaitLog("worker", "Successfully registered with master", worker);
+        } catch (Exception | AssertionError e) {
+            stopCluster();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        stop(worker);
+        stop(master);
+    }
 
     @Test
     void everySeriesTrainsInAnExecutorProcessWithTheLocalRunsMetrics() throws Exception {
@@ -41,22 +74,9 @@ class StandaloneClusterTest {
                 row -> { }).rows());
         expected.sort(Comparator.comparing(SeriesRow::id));
 
-        int port = freePort();
-        Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
-        Process master = null;
-        Process worker = null;
         SparkSession spark = null;
         try {
-            master = start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort())), sparkHome.getParent());
-            awaitLog("master", "Starting Spark master", master);
-            worker = start("worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--webui-port", Integer.toString(freePort()), "--cores", "2", "--memory", "3g",
-                    "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), "spark://127.0.0.1:" + port),
-                    sparkHome.getParent());
-            awaitLog("worker", "Successfully registered with master", worker);
-
-            spark = ManySeriesFixture.loopback("spark://127.0.0.1:" + port)
+            spark = ManySeriesFixture.loopback(masterUrl)
                     .config("spark.executor.extraClassPath", CLASS_PATH)
                     .config("spark.executor.memory", "1g")
                     .config("spark.executor.cores", "1")
@@ -75,12 +95,43 @@ class StandaloneClusterTest {
             if (spark != null) {
                 spark.stop();
             }
-            stop(worker);
-            stop(master);
         }
     }
 
-    private Process start(String name, List<String> arguments, Path sparkHome) throws IOException {
+    @Test
+    void lstmTrainAndTuneOnTheClusterRunInExecutorsAndWriteTheLocalRuns(@TempDir Path work) throws Exception {
+        Path many = SparkCommandsTest.manySeriesYaml(work);
+        Path tune = SparkCommandsTest.tuningYaml(work);
+        String[] cluster = {"--spark", masterUrl, "--spark-conf", "spark.executor.cores=1", "--spark-conf",
+                "spark.executor.memory=1g"};
+        Lstm localTrain = Lstm.run("train", many.toString(), "--output", work.resolve("train-local").toString());
+        Lstm clusterTrain = Lstm.run(SparkCommandsTest.withLoopback(concat(new String[] {"train", many.toString(), "--output",
+                work.resolve("train-cluster").toString()}, cluster)));
+        Lstm localTune = Lstm.run("tune", tune.toString(), "--output", work.resolve("tune-local").toString());
+        Lstm clusterTune = Lstm.run(SparkCommandsTest.withLoopback(concat(new String[] {"tune", tune.toString(), "--output",
+                work.resolve("tune-cluster").toString()}, cluster)));
+
+        for (Lstm run : List.of(localTrain, clusterTrain, localTune, clusterTune)) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+        for (Lstm run : List.of(clusterTrain, clusterTune)) {
+            String processes = run.out().lines().filter(line -> line.startsWith("ran in Spark executor processes "))
+                    .findFirst().orElseThrow().substring("ran in Spark executor processes ".length());
+            assertThat(processes.split(", ")).isNotEmpty()
+                    .noneMatch(where -> where.startsWith("driver@") || where.endsWith("@" + ProcessHandle.current().pid()));
+        }
+        assertThat(clusterTrain.out()).contains("on Spark (" + masterUrl + ", 2 executor cores)");
+        SameRun.assertSame(work.resolve("train-cluster"), work.resolve("train-local"));
+        SameRun.assertSame(work.resolve("tune-cluster"), work.resolve("tune-local"));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static Process start(String name, List<String> arguments, Path sparkHome) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx512m"));
         command.addAll(List.of(System.getProperty("lstm4j.spark.flags", "").split(" ")));
         command.addAll(List.of("-cp", CLASS_PATH));
@@ -95,7 +146,7 @@ class StandaloneClusterTest {
         return builder.start();
     }
 
-    private void awaitLog(String name, String line, Process process) throws Exception {
+    private static void awaitLog(String name, String line, Process process) throws Exception {
         Path log = dir.resolve(name + ".log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
