@@ -17,9 +17,10 @@ import org.lstm4j.core.remote.WorkPlace;
  * <p>Settings it gives unless told otherwise ({@code --spark-conf KEY=VALUE} overrides each):
  * <ul>
  *   <li>{@code spark.ui.showConsoleProgress=false}: the command prints its own progress;</li>
- *   <li>on a cluster master, {@code spark.executor.extraClassPath} = this JVM's class path (lstm4j, its ND4J
- *       natives and Spark, at the same paths on every node: one machine, a shared file system or the same
- *       installation on each) and {@code spark.executorEnv.OMP_NUM_THREADS=1} (each task trains on one thread).</li>
+ *   <li>on a cluster master, {@code spark.executorEnv.OMP_NUM_THREADS=1} (each task trains on one thread) and,
+ *       unless spark-submit started this JVM (it ships the application jar itself),
+ *       {@code spark.executor.extraClassPath} = this JVM's class path (lstm4j, its ND4J natives and Spark, at the
+ *       same paths on every node: one machine, a shared file system or the same installation on each).</li>
  * </ul>
  * On a cluster master it waits up to {@value #EXECUTOR_WAIT_SECONDS} s for the first executor, so that the
  * number of pieces kept in flight is the executors' cores.
@@ -42,8 +43,10 @@ public final class SparkConnector implements ClusterConnector {
         SparkSession.Builder builder = SparkSession.builder().master(master).appName(application)
                 .config("spark.ui.showConsoleProgress", "false");
         if (!local) {
-            builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                    .config("spark.executorEnv.OMP_NUM_THREADS", "1");
+            builder.config("spark.executorEnv.OMP_NUM_THREADS", "1");
+            if (!underSparkSubmit()) {
+                builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            }
         }
         settings.forEach(builder::config);
         SparkSession session;
@@ -56,6 +59,15 @@ public final class SparkConnector implements ClusterConnector {
             awaitExecutor(session, master);
         }
         return SparkWorkPlace.owning(session);
+    }
+
+    /**
+     * Whether this JVM is a driver that spark-submit started (it sets {@code spark.submit.deployMode} among the
+     * driver's system properties): Spark then ships the application jar to the executors itself, and this JVM's
+     * class path means nothing on other nodes.
+     */
+    static boolean underSparkSubmit() {
+        return System.getProperty("spark.submit.deployMode") != null;
     }
 
     /** Fails at once, with the address, when nothing listens at a {@code spark://} master (Spark would retry a minute). */
