@@ -49,23 +49,16 @@ final class LstmKernel {
         LstmGates z = work.preActivation;
         Nd4j.gemm(work.ones, bias.reshape(1, bias.length()), work.biasRows, false, false, 1.0, 0.0);
         for (int t = 0; t < work.steps; t++) {
-            LstmGates g = work.gates[t];
             z.all.assign(work.biasRows);
             Nd4j.gemm(input[t], weights, z.all, false, false, 1.0, 1.0);
             if (t > 0) {
                 Nd4j.gemm(recurrentInput(work, t, recurrentMask), recurrent, z.all, false, false, 1.0, 1.0);
             }
-            // one sigmoid over all four gates: tanh(a) = 2 sigmoid(2a) - 1
-            z.blockInput.muli(2);
-            exec(new Sigmoid(z.all, g.all));
-            g.blockInput.muli(2).subi(1);
-            INDArray cell = work.cell[t];
-            mul(g.input, g.blockInput, cell);
-            if (t > 0) {
-                cell.addi(mul(g.forget, work.cell[t - 1], work.scratch));
+            if (work.fused != null) {
+                work.fused.forward(t, z.all, work.hiddenState[t]);
+            } else {
+                activate(work, t);
             }
-            tanh(cell, work.cellTanh[t]);
-            mul(g.output, work.cellTanh[t], work.hiddenState[t]);
         }
     }
 
@@ -84,41 +77,27 @@ final class LstmKernel {
             INDArray biasGradient, INDArray recurrentMask) {
         int last = work.steps - 1;
         work.hiddenGradients.assign(outputGradient);
-        INDArray dc = work.cellGradient;
         INDArray scratch = work.scratch;
-        INDArray scratch2 = work.scratch2;
-        LstmGates derivative = work.derivatives;
+        if (work.fused != null) {
+            work.fused.startBackward(recurrentMask);
+        }
         for (int t = last; t >= 0; t--) {
-            LstmGates g = work.gates[t];
             LstmGates dz = work.preActivationGradients[t];
             INDArray dh = work.hiddenGradient[t];
-            INDArray cellTanh = work.cellTanh[t];
-            if (t < last && recurrentMask == null) {
+            boolean masked = t < last && recurrentMask != null;
+            if (t < last && !masked) {
                 Nd4j.gemm(work.preActivationGradients[t + 1].all, recurrent, dh, false, true, 1.0, 1.0);
-            } else if (t < last) {
+            } else if (masked) {
                 Nd4j.gemm(work.preActivationGradients[t + 1].all, recurrent, scratch, false, true, 1.0, 0.0);
-                dh.addi(mul(scratch, recurrentMask, scratch));
             }
-            mul(dh, cellTanh, dz.output);
-            // dc += dh * o * (1 - tanh(c)^2)
-            mul(dh, g.output, scratch);
-            mul(scratch, oneMinusSquare(cellTanh, scratch2), scratch);
-            if (t == last) {
-                dc.assign(scratch);
+            if (work.fused != null) {
+                work.fused.backward(t, dh, masked ? scratch : null, dz.all);
             } else {
-                dc.addi(scratch);
+                if (masked) {
+                    dh.addi(mul(scratch, recurrentMask, scratch));
+                }
+                differentiate(work, t);
             }
-            mul(dc, g.input, dz.blockInput);
-            mul(dc, g.blockInput, dz.input);
-            if (t > 0) {
-                mul(dc, work.cell[t - 1], dz.forget);
-            } else {
-                dz.forget.assign(0);
-            }
-            mul(dc, g.forget, dc);
-            exec(new TimesOneMinus(g.sigmoidGates, derivative.sigmoidGates));
-            oneMinusSquare(g.blockInput, derivative.blockInput);
-            mul(dz.all, derivative.all, dz.all);
             Nd4j.gemm(dz.all, weights, inputGradient[t], false, true, 1.0, 0.0);
             Nd4j.gemm(input[t], dz.all, weightGradient, true, false, 1.0, t == last ? 0.0 : 1.0);
             if (t > 0) {
@@ -136,6 +115,59 @@ final class LstmKernel {
                 work.gateSums, true, false, 1.0, 0.0);
         Nd4j.gemm(work.gateSums.reshape('f', gates, work.steps), work.stepOnes, biasGradient.reshape(gates, 1),
                 false, false, 1.0, 0.0);
+    }
+
+    /** The ND4J element-wise part of forward step {@code t}: gates, cell state and {@code h} from the pre-activations. */
+    private static void activate(LstmWorkArrays work, int t) {
+        LstmGates z = work.preActivation;
+        LstmGates g = work.gates[t];
+        // one sigmoid over all four gates: tanh(a) = 2 sigmoid(2a) - 1
+        z.blockInput.muli(2);
+        exec(new Sigmoid(z.all, g.all));
+        g.blockInput.muli(2).subi(1);
+        INDArray cell = work.cell[t];
+        mul(g.input, g.blockInput, cell);
+        if (t > 0) {
+            cell.addi(mul(g.forget, work.cell[t - 1], work.scratch));
+        }
+        tanh(cell, work.cellTanh[t]);
+        mul(g.output, work.cellTanh[t], work.hiddenState[t]);
+    }
+
+    /**
+     * The ND4J element-wise part of backward step {@code t}: {@code dz} from {@code dh} (complete) and the carried
+     * {@code dc}, which it updates.
+     */
+    private static void differentiate(LstmWorkArrays work, int t) {
+        int last = work.steps - 1;
+        LstmGates g = work.gates[t];
+        LstmGates dz = work.preActivationGradients[t];
+        INDArray dh = work.hiddenGradient[t];
+        INDArray cellTanh = work.cellTanh[t];
+        INDArray dc = work.cellGradient;
+        INDArray scratch = work.scratch;
+        INDArray scratch2 = work.scratch2;
+        LstmGates derivative = work.derivatives;
+        mul(dh, cellTanh, dz.output);
+        // dc += dh * o * (1 - tanh(c)^2)
+        mul(dh, g.output, scratch);
+        mul(scratch, oneMinusSquare(cellTanh, scratch2), scratch);
+        if (t == last) {
+            dc.assign(scratch);
+        } else {
+            dc.addi(scratch);
+        }
+        mul(dc, g.input, dz.blockInput);
+        mul(dc, g.blockInput, dz.input);
+        if (t > 0) {
+            mul(dc, work.cell[t - 1], dz.forget);
+        } else {
+            dz.forget.assign(0);
+        }
+        mul(dc, g.forget, dc);
+        exec(new TimesOneMinus(g.sigmoidGates, derivative.sigmoidGates));
+        oneMinusSquare(g.blockInput, derivative.blockInput);
+        mul(dz.all, derivative.all, dz.all);
     }
 
     /**
