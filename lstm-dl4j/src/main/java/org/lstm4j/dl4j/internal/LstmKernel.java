@@ -10,12 +10,25 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LSTM's arithmetic (DL4J's {@code LSTM} without peepholes: sigmoid gates, tanh block input and cell output),
- * forward and backward, on {@link LstmWorkArrays}. Per time step the forward pass is two matrix products and a dozen
- * cheap element-wise operations on contiguous arrays plus two sigmoids (tanh is computed through the sigmoid,
- * which ND4J runs twice as fast); the backward pass takes the
- * activations' derivatives from the stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no
- * exponential at all. DL4J's own implementation runs several times as many operations on strided views and repeats
- * the forward pass inside the backward one.
+ * forward and backward, on {@link LstmWorkArrays}. Per time step the forward pass is two matrix products and the
+ * element-wise work from the pre-activations to {@code h}; the backward pass takes the activations' derivatives from
+ * the stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no exponential at all, and four matrix
+ * products. DL4J's own implementation runs several times as many operations on strided views and repeats the forward
+ * pass inside the backward one.
+ *
+ * <p>The element-wise work of a step runs in one of two ways ({@link FastPaths#FUSED_GATES}):
+ * <ul>
+ *   <li>{@link GateSteps} (the default, float32 and float64): the step's pre-activations, or {@code dh}, are
+ *       bulk-copied into Java arrays, computed there in a few small loops that the JIT compiler vectorises (float32
+ *       activations from {@link FastTanh}'s rational tanh, 0.5 ns per element against 2.6-4.4 ns for ND4J's
+ *       {@code expf} sigmoid), and {@code h}, or {@code dz}, copied back for the matrix products; the gates and cell
+ *       states stay in Java arrays between the passes. One copy in and one out per step instead of a dozen ND4J
+ *       calls (2-3 µs each in call overhead);</li>
+ *   <li>ND4J operations on contiguous arrays (the methods {@code activate} and {@code differentiate}): two sigmoids
+ *       per forward step (tanh through the sigmoid, which ND4J runs twice as fast) and a dozen cheap products and
+ *       sums, forward and backward.</li>
+ * </ul>
+ * The two agree to float64 rounding in float64 and within 4e-7 per activation in float32 (outputs of a two-layer network within 2.2e-7) ({@code FusedGatesTest}).
  *
  * <p>With pre-activations {@code z = x W + h_prev RW + b} split as {@code [a | f | o | i]}:
  * {@code c = sigmoid(f) * c_prev + sigmoid(i) * tanh(a)}, {@code h = sigmoid(o) * tanh(c)}.
