@@ -13,8 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * that the JIT compiler vectorises.
  *
  * <p>Replaces the dozen-plus ND4J element-wise calls per step (2-3 µs each in call overhead) and ND4J's scalar
- * {@code expf} sigmoid. Float32 activations come from {@link FastTanh} (tanh within 4e-7 of the exact function, the sigmoid within 2e-7); float64
- * ones from {@link ExactActivations}, the formulas the ND4J path computes, so float64 gradient checks hold.
+ * {@code expf} sigmoid. Float32 activations come from {@link FastTanh} (tanh within 4e-7 of the exact function, the
+ * sigmoid within 2e-7); float64 ones from {@link ExactActivations}, the formulas the ND4J path computes, so float64
+ * gradient checks hold.
  *
  * <p>Storage follows {@link LstmWorkArrays}: for training a slot per step for the gates, cell states and their tanh;
  * for inference one slot for the gates and two for the cell state, reused along the sequence.

@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       per forward step (tanh through the sigmoid, which ND4J runs twice as fast) and a dozen cheap products and
  *       sums, forward and backward.</li>
  * </ul>
- * The two agree to float64 rounding in float64 and within 4e-7 per activation in float32 (outputs of a two-layer network within 2.2e-7) ({@code FusedGatesTest}).
+ * The two agree to float64 rounding in float64 and within 4e-7 per activation in float32 (the outputs of a two-layer
+ * network within 2.2e-7; {@code FusedGatesTest}).
  *
  * <p>With pre-activations {@code z = x W + h_prev RW + b} split as {@code [a | f | o | i]}:
  * {@code c = sigmoid(f) * c_prev + sigmoid(i) * tanh(a)}, {@code h = sigmoid(o) * tanh(c)}.
@@ -130,7 +131,7 @@ final class LstmKernel {
                 false, false, 1.0, 0.0);
     }
 
-    /** The ND4J element-wise part of forward step {@code t}: gates, cell state and {@code h} from the pre-activations. */
+    /** The ND4J element-wise part of forward step {@code t}: gates, cell state and {@code h} from {@code z}. */
     private static void activate(LstmWorkArrays work, int t) {
         LstmGates z = work.preActivation;
         LstmGates g = work.gates[t];

@@ -33,7 +33,7 @@ class FusedGatesTest {
         System.clearProperty(FastPaths.FUSED_INFERENCE);
     }
 
-    /** {@link FastTanh} over a dense grid and the clamped tails, against float64's exact functions and ND4J's sigmoid. */
+    /** {@link FastTanh} over a dense grid and the clamped tails, against the exact functions and ND4J's sigmoid. */
     @Test
     void fastTanhAndSigmoidAreWithinHalfAMillionthOfTheExactFunctions() {
         int n = 400_001;
@@ -64,7 +64,8 @@ class FusedGatesTest {
     }
 
     @ParameterizedTest(name = "{0} x {1}, recurrent dropout {2}, {3}")
-    @CsvSource({"LSTM, 2, 0.0, FLOAT32", "LSTM, 2, 0.3, FLOAT32", "BILSTM, 2, 0.3, FLOAT32", "ATTENTION, 1, 0.0, FLOAT32",
+    @CsvSource({"LSTM, 2, 0.0, FLOAT32", "LSTM, 2, 0.3, FLOAT32", "BILSTM, 2, 0.3, FLOAT32",
+            "ATTENTION, 1, 0.0, FLOAT32",
             "LSTM, 2, 0.0, FLOAT64", "LSTM, 1, 0.3, FLOAT64", "BILSTM, 1, 0.3, FLOAT64", "ATTENTION, 2, 0.3, FLOAT64"})
     void outputsAndGradientsEqualTheNd4jPath(Architecture architecture, int layers, double recurrentDropout,
             Precision precision) {
@@ -107,7 +108,8 @@ class FusedGatesTest {
     @Test
     void switchingOffBetweenPassesFallsBackToNd4j() {
         SampleShape shape = new SampleShape(4, 1, 1);
-        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(8), TestSpecs.training(1), 3);
+        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(8), TestSpecs.training(1),
+                3);
         FastLstmLayer layer = (FastLstmLayer) net.getLayer("lstm0");
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 4);
         INDArray y = Nd4j.rand(DataType.FLOAT, 16, 1);
