@@ -51,7 +51,7 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray hiddenGradients;
     final INDArray cellGradient;
     /** The element-wise work in plain Java ({@link FastPaths#FUSED_GATES}), or null for ND4J's operations. */
-    final GateSteps fused;
+    final GateSteps<?> fused;
     /** Training without {@link #fused} only: the activation functions' derivatives at the current step. */
     final LstmGates derivatives;
     /** Training only: per step and gate unit, the sum of the pre-activation gradients over the batch. */
