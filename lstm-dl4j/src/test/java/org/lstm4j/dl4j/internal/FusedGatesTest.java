@@ -1,6 +1,7 @@
 package org.lstm4j.dl4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lstm4j.dl4j.internal.PathComparisons.maxAbsDifference;
 
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -86,9 +87,9 @@ class FusedGatesTest {
         assertThat(first.ranFusedGates()).as("the fused inference pass ran").isTrue();
         INDArray nd4jOutput = withFusedGates(false, () -> net.outputSingle(false, x));
         assertThat(first.ranFusedGates()).as("the ND4J inference pass ran").isFalse();
-        INDArray fusedGradient = withFusedGates(true, () -> gradient(net, x, y));
+        INDArray fusedGradient = withFusedGates(true, () -> seededGradient(net, x, y));
         assertThat(first.ranFusedGates()).as("the fused training pass ran").isTrue();
-        INDArray nd4jGradient = withFusedGates(false, () -> gradient(net, x, y));
+        INDArray nd4jGradient = withFusedGates(false, () -> seededGradient(net, x, y));
         assertThat(first.ranFusedGates()).as("the ND4J training pass ran").isFalse();
 
         double scale = nd4jGradient.amaxNumber().doubleValue();
@@ -113,33 +114,21 @@ class FusedGatesTest {
         FastLstmLayer layer = (FastLstmLayer) net.getLayer("lstm0");
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 4);
         INDArray y = Nd4j.rand(DataType.FLOAT, 16, 1);
-        withFusedGates(true, () -> gradient(net, x, y));
+        withFusedGates(true, () -> seededGradient(net, x, y));
         assertThat(layer.ranFusedGates()).isTrue();
-        withFusedGates(false, () -> gradient(net, x, y));
+        withFusedGates(false, () -> seededGradient(net, x, y));
         assertThat(layer.ranFusedGates()).isFalse();
-        withFusedGates(true, () -> gradient(net, x, y));
+        withFusedGates(true, () -> seededGradient(net, x, y));
         assertThat(layer.ranFusedGates()).isTrue();
     }
 
-    /** The gradient and the recurrent dropout masks of one training pass, the generator reseeded first. */
-    private static INDArray gradient(ComputationGraph net, INDArray x, INDArray y) {
+    /** One training pass's gradient, the generator reseeded first (the same recurrent dropout masks each time). */
+    private static INDArray seededGradient(ComputationGraph net, INDArray x, INDArray y) {
         Nd4j.getRandom().setSeed(77);
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        return net.getFlattenedGradients().dup();
-    }
-
-    private static double maxAbsDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue();
+        return PathComparisons.gradient(net, x, y);
     }
 
     private static INDArray withFusedGates(boolean enabled, Supplier<INDArray> computation) {
-        System.setProperty(FastPaths.FUSED_GATES, Boolean.toString(enabled));
-        try {
-            return computation.get();
-        } finally {
-            System.clearProperty(FastPaths.FUSED_GATES);
-        }
+        return PathComparisons.with(FastPaths.FUSED_GATES, enabled, computation);
     }
 }
