@@ -42,8 +42,8 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray scratch;
     final INDArray scratch2;
     /**
-     * Training only: gradients w.r.t. the pre-activations and the hidden states, and the carried cell gradient (null
-     * with {@link #fused}, which carries its own).
+     * Training only: gradients w.r.t. the pre-activations and the hidden states, and the carried cell gradient (that
+     * one null with {@link #fused}, which carries its own).
      */
     final LstmGates[] preActivationGradients;
     final INDArray preActivationGradientAll;
