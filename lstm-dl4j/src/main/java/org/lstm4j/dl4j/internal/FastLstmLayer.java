@@ -210,6 +210,11 @@ final class FastLstmLayer extends LSTM {
         super.close();
     }
 
+    /** Whether the last pass through {@link LstmKernel} did its element-wise work in {@link GateSteps} (for tests). */
+    boolean ranFusedGates() {
+        return work != null && work.fused != null;
+    }
+
     /** Whether work arrays are allocated (for tests). */
     boolean hasWorkArrays() {
         return trainingWork != null || inferenceWork != null || fused != null;

@@ -7,6 +7,8 @@ package org.lstm4j.dl4j.internal;
  * <ul>
  *   <li>{@value #KERNEL}: {@link LstmKernel} for training and large-batch inference; {@code false} runs DL4J's own
  *       LSTM implementation, and with it every path below;</li>
+ *   <li>{@value #FUSED_GATES}: {@link GateSteps}, the kernel's element-wise work in one pass per time step in plain
+ *       Java (float32 and float64); {@code false} runs it as ND4J operations, a dozen per step;</li>
  *   <li>{@value #FUSED_INFERENCE}: libnd4j's fused {@code lstmLayer} for small-batch inference
  *       ({@link FusedLstmInference});</li>
  *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm}).</li>
@@ -17,6 +19,7 @@ package org.lstm4j.dl4j.internal;
  */
 final class FastPaths {
     static final String KERNEL = "lstm4j.fastLstm";
+    static final String FUSED_GATES = "lstm4j.fusedGates";
     static final String FUSED_INFERENCE = "lstm4j.fusedLstmInference";
     static final String JAVA_INFERENCE = "lstm4j.javaInference";
     /**
@@ -31,6 +34,10 @@ final class FastPaths {
 
     static boolean kernel() {
         return CpuBackend.IS_CPU && enabled(KERNEL);
+    }
+
+    static boolean fusedGates() {
+        return kernel() && enabled(FUSED_GATES);
     }
 
     static boolean fusedInference() {

@@ -1,5 +1,7 @@
 package org.lstm4j.dl4j.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [batch, units]} matrix that BLAS reads and writes in place. For training, the activated gates and the
  * cell states have a slot per time step (the backward pass reads them all); for inference they live in one or two
  * slots reused along the sequence. The hidden states always have a slot per step: they are the layer's output.
+ * With {@link GateSteps} (the default) the activated gates and cell states are Java arrays there instead, and the
+ * ND4J arrays hold only what the matrix products read and write.
  */
 final class LstmWorkArrays implements AutoCloseable {
     final long batch;
@@ -29,7 +33,7 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray biasRows;
     /** A column of ones, {@code [batch, 1]}: {@code biasRows = ones x bias}. */
     final INDArray ones;
-    /** Activated gates per step. */
+    /** Activated gates per step; this and the next two are null with {@link #fused}. */
     final LstmGates[] gates;
     final INDArray[] cell;
     final INDArray[] cellTanh;
@@ -37,13 +41,18 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray hiddenStates;
     final INDArray scratch;
     final INDArray scratch2;
-    /** Training only: gradients w.r.t. the pre-activations and the hidden states, and the carried cell gradient. */
+    /**
+     * Training only: gradients w.r.t. the pre-activations and the hidden states, and the carried cell gradient (that
+     * one null with {@link #fused}, which carries its own).
+     */
     final LstmGates[] preActivationGradients;
     final INDArray preActivationGradientAll;
     final INDArray[] hiddenGradient;
     final INDArray hiddenGradients;
     final INDArray cellGradient;
-    /** Training only: the activation functions' derivatives at the current step. */
+    /** The element-wise work in plain Java ({@link FastPaths#FUSED_GATES}), or null for ND4J's operations. */
+    final GateSteps<?> fused;
+    /** Training without {@link #fused} only: the activation functions' derivatives at the current step. */
     final LstmGates derivatives;
     /** Training only: per step and gate unit, the sum of the pre-activation gradients over the batch. */
     final INDArray gateSums;
@@ -53,6 +62,11 @@ final class LstmWorkArrays implements AutoCloseable {
     private final INDArray[] owned;
     private INDArray inputCopy;
 
+    /**
+     * With {@link FastPaths#fusedGates()} (and a float32 or float64 type) the gates and cell states live in
+     * {@link #fused}'s Java arrays, and the ND4J arrays only the element-wise ND4J path reads ({@link #gates},
+     * {@link #cell}, {@link #cellTanh}, {@link #scratch2}, {@link #cellGradient}, {@link #derivatives}) are null.
+     */
     LstmWorkArrays(DataType dataType, long batch, long features, long hidden, int steps, boolean training) {
         this.batch = batch;
         this.features = features;
@@ -60,51 +74,53 @@ final class LstmWorkArrays implements AutoCloseable {
         this.steps = steps;
         this.training = training;
         this.dataType = dataType;
+        this.fused = FastPaths.fusedGates() ? GateSteps.create(dataType, batch, hidden, steps, training) : null;
+        boolean nd4jGates = fused == null;
+        List<INDArray> allocated = new ArrayList<>();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             int gateSlots = training ? steps : 1;
-            INDArray z = matrix(4 * hidden);
-            biasRows = matrix(4 * hidden);
-            ones = Nd4j.ones(dataType, batch, 1);
-            INDArray a = create(4 * hidden, gateSlots);
-            INDArray c = create(hidden, training ? steps : 2);
-            INDArray tc = create(hidden, gateSlots);
-            hiddenStates = create(hidden, steps);
-            scratch = matrix(hidden);
-            scratch2 = matrix(hidden);
-            preActivation = new LstmGates(z, hidden);
-            gates = gates(a, steps, gateSlots);
-            cell = steps(c, steps, training ? steps : 2);
-            cellTanh = steps(tc, steps, gateSlots);
+            preActivation = new LstmGates(own(allocated, matrix(4 * hidden)), hidden);
+            biasRows = own(allocated, matrix(4 * hidden));
+            ones = own(allocated, Nd4j.ones(dataType, batch, 1));
+            hiddenStates = own(allocated, create(hidden, steps));
             hiddenState = steps(hiddenStates, steps, steps);
+            scratch = own(allocated, matrix(hidden));
+            gates = nd4jGates ? gates(own(allocated, create(4 * hidden, gateSlots)), steps, gateSlots) : null;
+            cell = nd4jGates ? steps(own(allocated, create(hidden, training ? steps : 2)), steps, training ? steps : 2)
+                    : null;
+            cellTanh = nd4jGates ? steps(own(allocated, create(hidden, gateSlots)), steps, gateSlots) : null;
+            scratch2 = nd4jGates ? own(allocated, matrix(hidden)) : null;
+            boolean nd4jTraining = training && nd4jGates;
+            cellGradient = nd4jTraining ? own(allocated, matrix(hidden)) : null;
+            derivatives = nd4jTraining ? new LstmGates(own(allocated, matrix(4 * hidden)), hidden) : null;
             if (training) {
-                preActivationGradientAll = create(4 * hidden, steps);
+                preActivationGradientAll = own(allocated, create(4 * hidden, steps));
                 preActivationGradients = gates(preActivationGradientAll, steps, steps);
-                hiddenGradients = create(hidden, steps);
+                hiddenGradients = own(allocated, create(hidden, steps));
                 hiddenGradient = steps(hiddenGradients, steps, steps);
-                cellGradient = matrix(hidden);
-                INDArray derivative = matrix(4 * hidden);
-                derivatives = new LstmGates(derivative, hidden);
-                gateSums = Nd4j.create(dataType, new long[] {1, 4 * hidden * steps}, 'f');
-                stepOnes = Nd4j.ones(dataType, steps, 1);
-                owned = new INDArray[] {z, biasRows, ones, a, c, tc, hiddenStates, scratch, scratch2,
-                        preActivationGradientAll, hiddenGradients, cellGradient, derivative, gateSums, stepOnes};
+                gateSums = own(allocated, Nd4j.create(dataType, new long[] {1, 4 * hidden * steps}, 'f'));
+                stepOnes = own(allocated, Nd4j.ones(dataType, steps, 1));
             } else {
                 preActivationGradientAll = null;
                 preActivationGradients = null;
                 hiddenGradients = null;
                 hiddenGradient = null;
-                cellGradient = null;
-                derivatives = null;
                 gateSums = null;
                 stepOnes = null;
-                owned = new INDArray[] {z, biasRows, ones, a, c, tc, hiddenStates, scratch, scratch2};
             }
         }
+        owned = allocated.toArray(INDArray[]::new);
+    }
+
+    private static INDArray own(List<INDArray> allocated, INDArray array) {
+        allocated.add(array);
+        return array;
     }
 
     /** Whether these arrays serve an input of this shape and type. */
     boolean fits(DataType type, long batch, long features, int steps, boolean training) {
-        return type == dataType && batch == this.batch && features == this.features && steps == this.steps
+        return (fused != null) == (FastPaths.fusedGates() && GateSteps.supports(type))
+                && type == dataType && batch == this.batch && features == this.features && steps == this.steps
                 && training == this.training;
     }
 

@@ -170,12 +170,12 @@ final class SmallBatchLstm {
                     axpy(state[k], recurrent[k], z);
                 }
                 for (int k = 0; k < h; k++) {
-                    double blockInput = tanh(z[k]);
-                    double forget = sigmoid(z[h + k]);
-                    double output = sigmoid(z[2 * h + k]);
-                    double inputGate = sigmoid(z[3 * h + k]);
+                    double blockInput = ExactActivations.tanh(z[k]);
+                    double forget = ExactActivations.sigmoid(z[h + k]);
+                    double output = ExactActivations.sigmoid(z[2 * h + k]);
+                    double inputGate = ExactActivations.sigmoid(z[3 * h + k]);
                     cell[k] = forget * cell[k] + inputGate * blockInput;
-                    state[k] = output * tanh(cell[k]);
+                    state[k] = output * ExactActivations.tanh(cell[k]);
                 }
                 System.arraycopy(state, 0, out, t * h, h);
             }
@@ -188,14 +188,5 @@ final class SmallBatchLstm {
         for (int j = 0; j < y.length; j++) {
             y[j] += a * x[j];
         }
-    }
-
-    private static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    /** {@code 2 sigmoid(2x) - 1}: one {@code exp}, where {@link Math#tanh} costs several times more. */
-    private static double tanh(double x) {
-        return 2.0 / (1.0 + Math.exp(-2.0 * x)) - 1.0;
     }
 }

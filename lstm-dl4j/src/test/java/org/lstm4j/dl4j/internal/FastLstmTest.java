@@ -1,6 +1,8 @@
 package org.lstm4j.dl4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lstm4j.dl4j.internal.PathComparisons.gradient;
+import static org.lstm4j.dl4j.internal.PathComparisons.maxAbsDifference;
 
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -109,23 +111,7 @@ class FastLstmTest {
         }
     }
 
-    private static INDArray gradient(ComputationGraph net, INDArray x, INDArray y) {
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        return net.getFlattenedGradients().dup();
-    }
-
-    private static double maxAbsDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue();
-    }
-
     private static INDArray withFastPath(boolean enabled, Supplier<INDArray> computation) {
-        System.setProperty(FastPaths.KERNEL, Boolean.toString(enabled));
-        try {
-            return computation.get();
-        } finally {
-            System.clearProperty(FastPaths.KERNEL);
-        }
+        return PathComparisons.with(FastPaths.KERNEL, enabled, computation);
     }
 }

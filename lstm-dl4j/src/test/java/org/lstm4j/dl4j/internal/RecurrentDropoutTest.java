@@ -2,6 +2,7 @@ package org.lstm4j.dl4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lstm4j.dl4j.internal.PathComparisons.maxAbsDifference;
 
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -236,9 +237,5 @@ class RecurrentDropoutTest {
 
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
-    }
-
-    private static double maxAbsDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue();
     }
 }

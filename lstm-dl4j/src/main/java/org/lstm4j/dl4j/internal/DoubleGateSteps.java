@@ -1,0 +1,82 @@
+package org.lstm4j.dl4j.internal;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@link GateSteps}' arithmetic in float64 with {@link ExactActivations}, the ND4J path's formulas: one loop per
+ * step ({@link Math#exp} does not vectorise, so splitting the loops as {@link FloatGateSteps} does buys nothing).
+ */
+final class DoubleGateSteps extends GateSteps<double[]> {
+    DoubleGateSteps(long batch, long hidden, int steps, boolean training) {
+        super(batch, hidden, steps, training);
+    }
+
+    @Override
+    double[][] arrays(int count, int length) {
+        return new double[count][length];
+    }
+
+    @Override
+    void read(INDArray array, int block, double[] into) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.get(buffer.position() + block * size, into, 0, size);
+    }
+
+    @Override
+    void write(double[] from, INDArray array, int block) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.put(buffer.position() + block * size, from, 0, size);
+    }
+
+    @Override
+    void clear(double[] array) {
+        Arrays.fill(array, 0.0);
+    }
+
+    @Override
+    void addProduct(double[] y, double[] x, double[] m) {
+        for (int k = 0; k < size; k++) {
+            y[k] += x[k] * m[k];
+        }
+    }
+
+    @Override
+    void activate(double[] a, double[] f, double[] o, double[] i, double[] previous, double[] c, double[] tc,
+            double[] h) {
+        for (int k = 0; k < size; k++) {
+            double ak = ExactActivations.tanh(a[k]);
+            double fk = ExactActivations.sigmoid(f[k]);
+            double ok = ExactActivations.sigmoid(o[k]);
+            double ik = ExactActivations.sigmoid(i[k]);
+            double ck = ik * ak + fk * previous[k];
+            double tck = ExactActivations.tanh(ck);
+            a[k] = ak;
+            f[k] = fk;
+            o[k] = ok;
+            i[k] = ik;
+            c[k] = ck;
+            tc[k] = tck;
+            h[k] = ok * tck;
+        }
+    }
+
+    @Override
+    void differentiate(double[] a, double[] f, double[] o, double[] i, double[] tc, double[] previous, double[] dh,
+            double[] dc, double[] da, double[] df, double[] dO, double[] di) {
+        for (int k = 0; k < size; k++) {
+            double ak = a[k];
+            double fk = f[k];
+            double ok = o[k];
+            double ik = i[k];
+            double tck = tc[k];
+            double dck = dc[k] + dh[k] * ok * (1.0 - tck * tck);
+            dO[k] = dh[k] * tck * (ok * (1.0 - ok));
+            da[k] = dck * ik * (1.0 - ak * ak);
+            di[k] = dck * ak * (ik * (1.0 - ik));
+            df[k] = dck * previous[k] * (fk * (1.0 - fk));
+            dc[k] = dck * fk;
+        }
+    }
+}
