@@ -11,7 +11,9 @@ package org.lstm4j.dl4j.internal;
  *       Java (float32 and float64); {@code false} runs it as ND4J operations, a dozen per step;</li>
  *   <li>{@value #FUSED_INFERENCE}: libnd4j's fused {@code lstmLayer} for small-batch inference
  *       ({@link FusedLstmInference});</li>
- *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm}).</li>
+ *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm});</li>
+ *   <li>{@value #FLOAT_JAVA_INFERENCE}: that inference in float32 for a float32 network ({@link FloatLstmSteps});
+ *       {@code false} computes it in double precision.</li>
  * </ul>
  * and one number, {@value #JAVA_INFERENCE_WINDOWS}: how many windows a restored model computes in plain Java.
  * The results are the same either way (tested); only the speed differs. All are off on a backend other than ND4J's
@@ -22,6 +24,8 @@ final class FastPaths {
     static final String FUSED_GATES = "lstm4j.fusedGates";
     static final String FUSED_INFERENCE = "lstm4j.fusedLstmInference";
     static final String JAVA_INFERENCE = "lstm4j.javaInference";
+    /** Float32 arithmetic in {@link SmallBatchLstm} for a float32 network ({@link FloatLstmSteps}); false: double. */
+    static final String FLOAT_JAVA_INFERENCE = "lstm4j.floatJavaInference";
     /**
      * How many windows a restored model computes in plain Java (default {@value SmallBatchLstm#MAX_WINDOWS}, which
      * keeps its predictions bit-identical to the network that was saved); {@code lstm serve} sets it to
@@ -46,6 +50,10 @@ final class FastPaths {
 
     static boolean javaInference() {
         return kernel() && enabled(JAVA_INFERENCE);
+    }
+
+    static boolean floatJavaInference() {
+        return enabled(FLOAT_JAVA_INFERENCE);
     }
 
     /** The most windows a restored model computes in plain Java ({@link #JAVA_INFERENCE_WINDOWS}), within 1..64. */

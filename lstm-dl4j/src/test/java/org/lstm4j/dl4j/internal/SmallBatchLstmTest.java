@@ -80,6 +80,37 @@ class SmallBatchLstmTest {
     }
 
     /**
+     * The float32 path ({@link FloatLstmSteps}) on a network of the large benchmark's width and length (LSTM(128) x
+     * 2 over 48 steps of 8 features) predicts what the network does to float32 rounding, as does the float64 path it
+     * replaces ({@code lstm4j.floatJavaInference=false}); and the two paths are different code (their results are not
+     * bit-identical).
+     */
+    @Test
+    void theFloatPathPredictsALargeNetworksOutputToFloatRounding() {
+        SineWindows data = SineWindows.of(60, 48, 1, 8, 2.0);
+        SampleShape shape = new SampleShape(48, 8, 1);
+        ModelSpec model = TestSpecs.model().withNumLayers(2).withHiddenSize(128);
+        ComputationGraph net = NetworkFactory.build(shape, model, TestSpecs.training(1), 8);
+        SineWindows few = data.range(0, SmallBatchLstm.MAX_WINDOWS);
+        double[][] inFloat = Dl4jTrainedModel.of(net, shape, model).predict(few);
+        System.setProperty(FastPaths.FLOAT_JAVA_INFERENCE, "false");
+        double[][] inDouble;
+        try {
+            inDouble = Dl4jTrainedModel.of(net, shape, model).predict(few);
+        } finally {
+            System.clearProperty(FastPaths.FLOAT_JAVA_INFERENCE);
+        }
+        System.setProperty(FastPaths.KERNEL, "false");
+        double[][] network = Dl4jTrainedModel.of(net, shape, model).predict(few);
+        System.clearProperty(FastPaths.KERNEL);
+        for (int i = 0; i < few.size(); i++) {
+            assertThat(Math.abs(inFloat[i][0] - network[i][0])).as("float path, window %d", i).isLessThan(1e-5);
+            assertThat(Math.abs(inDouble[i][0] - network[i][0])).as("double path, window %d", i).isLessThan(1e-5);
+        }
+        assertThat(inFloat).as("two different computations").isNotEqualTo(inDouble);
+    }
+
+    /**
      * A frozen (restored) model takes the plain-Java path up to {@value FastPaths#JAVA_INFERENCE_WINDOWS} windows (2
      * unless set; {@code lstm serve} sets 64) and predicts what the network does.
      */
