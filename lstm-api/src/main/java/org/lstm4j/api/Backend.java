@@ -43,12 +43,4 @@ public interface Backend {
 
     /** What runs the tensors, for metrics and logs. */
     BackendInfo info();
-
-    /**
-     * Starts the engine now (loads its native libraries), so that the first {@link #trainer} or {@link #restore}
-     * does not wait for it: a program may call this on a thread of its own while it reads its input. Does nothing
-     * when the engine runs already; a failure is not thrown here but by the first call that needs the engine.
-     */
-    default void start() {
-    }
 }

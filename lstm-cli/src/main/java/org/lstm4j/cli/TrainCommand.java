@@ -63,9 +63,6 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!spark.requested()) {
-            BackgroundStart.backend();
-        }
         var loaded = ExperimentFile.load(file, err);
         if (loaded.isEmpty()) {
             return LstmCommand.BAD_INPUT;
@@ -114,9 +111,6 @@ final class TrainCommand implements Callable<Integer> {
         Path partial = RunDirectory.partialOf(runDirectory);
         Checkpointing checkpoints = Checkpointing.in(partial)
                 .withResume(resume ? Checkpointing.Resume.REQUIRED : Checkpointing.Resume.NO);
-        if (experiment.output().plots()) {
-            BackgroundStart.plots();
-        }
         ExperimentResult result;
         try {
             out.printf("training '%s' (%s)%n", experiment.name(), file);

@@ -92,11 +92,6 @@ public final class Dl4jBackend implements Backend {
     }
 
     @Override
-    public void start() {
-        Dl4jEngine.start();
-    }
-
-    @Override
     public String toString() {
         return "Dl4jBackend";
     }

@@ -19,15 +19,6 @@ final class Charts {
 
     private Charts() {}
 
-    /** A small chart drawn the way the run's charts are (styles, a log axis, a legend): for {@link PlotsAndReport#warmUp}. */
-    static XYChart sample() {
-        XYChart chart = new XYChartBuilder().width(WIDTH / 4).height(HEIGHT / 4).title("warm-up").xAxisTitle("x").yAxisTitle("y").build();
-        style(chart);
-        chart.getStyler().setYAxisLogarithmic(true);
-        line(chart, "a", new double[] {1, 2, 3}, new double[] {0.5, 0.05, 0.01}, new Color(31, 119, 180));
-        return chart;
-    }
-
     /** Train and validation loss per epoch on a log scale, the learning rate on a second axis. */
     static XYChart loss(TrainingResult training) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Loss").xAxisTitle("epoch").yAxisTitle("loss (scaled units)").build();

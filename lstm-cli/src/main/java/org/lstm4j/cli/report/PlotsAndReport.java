@@ -28,20 +28,6 @@ public final class PlotsAndReport implements RunArtifact {
         Files.writeString(directory.resolve(REPORT), HtmlReport.render(result, experiment, loss, forecast), StandardCharsets.UTF_8);
     }
 
-    /**
-     * Draws and encodes a small chart, so that Java2D, the fonts, XChart and the PNG encoder are loaded and partly
-     * compiled before the run's own charts are drawn: {@code lstm train} calls this on a second thread while the
-     * network trains on the first, which takes that start-up off the end of the run. Never throws.
-     */
-    public static void warmUp() {
-        try {
-            System.setProperty("java.awt.headless", "true");
-            png(Charts.sample());
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // the run's own charts will meet the same problem and report it
-        }
-    }
-
     private static byte[] png(XYChart chart) throws IOException {
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }

@@ -68,15 +68,6 @@ public final class Dl4jEngine {
         ThreadSettings.apply(specThreads);
     }
 
-    /** Starts ND4J if it is not running; a failure is remembered and thrown by the first call that needs it. */
-    public static void start() {
-        try {
-            EngineStart.ensureStarted();
-        } catch (RuntimeException e) {
-            // remembered by EngineStart: the trainer or restore that needs ND4J reports it
-        }
-    }
-
     /** What runs the tensors. */
     public static BackendInfo info() {
         return EngineInfo.current();
