@@ -84,13 +84,20 @@ class SparkWorkPlaceTest {
     }
 
     @Test
-    void aSearchOnSparkWritesTheLocalSearchsDirectory() throws Exception {
+    void aSearchOnSparkWritesTheLocalSearchsDirectoryAndResumes() throws Exception {
         ExperimentSpec search = TuningFixture.spec(dir.resolve("tune-runs"));
         SearchResult local = Tuner.run(search, dir.resolve("tune-local"), trial -> { });
         SearchResult onSpark = Tuner.run(search, dir.resolve("tune-spark"), trial -> { }, place);
 
         assertThat(onSpark.trials()).hasSize(TuningFixture.TRIALS).allMatch(trial -> trial.ok());
         assertThat(onSpark.best().orElseThrow().trial()).isEqualTo(local.best().orElseThrow().trial());
+        SameRun.assertSame(dir.resolve("tune-spark"), dir.resolve("tune-local"));
+
+        // run again over the same directory: it resumes, and a finished search sends Spark nothing
+        CountingPlace counting = new CountingPlace(place);
+        SearchResult again = Tuner.run(search, dir.resolve("tune-spark"), trial -> { }, counting);
+        assertThat(again.trialsSkipped()).isEqualTo(TuningFixture.TRIALS);
+        assertThat(counting.calls.get()).isZero();
         SameRun.assertSame(dir.resolve("tune-spark"), dir.resolve("tune-local"));
     }
 
