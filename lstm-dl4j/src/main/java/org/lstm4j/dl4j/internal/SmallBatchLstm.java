@@ -45,8 +45,8 @@ final class SmallBatchLstm {
     private final SampleShape shape;
     private final int layers;
     private final ParameterSnapshot copiedFrom = new ParameterSnapshot();
-    private Weights weights;
-    private FloatWeights floatWeights;
+    /** The weights' Java copy: {@link FloatWeights} on the float32 path, {@link Weights} on the float64 one. */
+    private Object copy;
     /** Float32 arithmetic for a float32 network ({@link FastPaths#floatJavaInference}, read once). */
     private final boolean floatPath;
 
@@ -122,30 +122,38 @@ final class SmallBatchLstm {
         return result;
     }
 
-    private synchronized FloatWeights currentFloatWeights() {
-        INDArray params = net.params();
-        if (floatWeights == null || copiedFrom.changed(params)) {
-            FloatLstmSteps[] lstm = new FloatLstmSteps[layers];
-            for (int i = 0; i < layers; i++) {
-                lstm[i] = new FloatLstmSteps(net.getLayer(StackedLstm.LSTM + i));
-            }
-            floatWeights = new FloatWeights(lstm, new FloatLstmSteps.Head(net.getLayer(NetworkFactory.HEAD)));
-            copiedFrom.take(params);
-        }
-        return floatWeights;
+    private FloatWeights currentFloatWeights() {
+        return (FloatWeights) currentCopy();
     }
 
-    private synchronized Weights currentWeights() {
+    private Weights currentWeights() {
+        return (Weights) currentCopy();
+    }
+
+    /** The Java copy of the weights ({@link FloatWeights} or {@link Weights}), copied again when they changed. */
+    private synchronized Object currentCopy() {
         INDArray params = net.params();
-        if (weights == null || copiedFrom.changed(params)) {
-            LstmWeights[] lstm = new LstmWeights[layers];
-            for (int i = 0; i < layers; i++) {
-                lstm[i] = new LstmWeights(net.getLayer(StackedLstm.LSTM + i));
-            }
-            weights = new Weights(lstm, new Linear(net.getLayer(NetworkFactory.HEAD)));
+        if (copy == null || copiedFrom.changed(params)) {
+            copy = floatPath ? copyInFloat() : copyInDouble();
             copiedFrom.take(params);
         }
-        return weights;
+        return copy;
+    }
+
+    private FloatWeights copyInFloat() {
+        FloatLstmSteps[] lstm = new FloatLstmSteps[layers];
+        for (int i = 0; i < layers; i++) {
+            lstm[i] = new FloatLstmSteps(net.getLayer(StackedLstm.LSTM + i));
+        }
+        return new FloatWeights(lstm, new FloatLstmSteps.Head(net.getLayer(NetworkFactory.HEAD)));
+    }
+
+    private Weights copyInDouble() {
+        LstmWeights[] lstm = new LstmWeights[layers];
+        for (int i = 0; i < layers; i++) {
+            lstm[i] = new LstmWeights(net.getLayer(StackedLstm.LSTM + i));
+        }
+        return new Weights(lstm, new Linear(net.getLayer(NetworkFactory.HEAD)));
     }
 
     /** See {@link ParameterSnapshot#freeze}. */
@@ -156,8 +164,7 @@ final class SmallBatchLstm {
     /** Frees the native copy of the parameters; a later call copies them again. */
     synchronized void release() {
         copiedFrom.close();
-        weights = null;
-        floatWeights = null;
+        copy = null;
     }
 
     private record Weights(LstmWeights[] layers, Linear head) {
