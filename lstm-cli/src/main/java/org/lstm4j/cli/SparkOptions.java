@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.lstm4j.core.remote.RemoteWorkException;
 import org.lstm4j.core.remote.WorkPlace;
 import org.lstm4j.core.remote.WorkPlaces;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 final class SparkOptions {
     @Option(names = "--spark", paramLabel = "MASTER", description = "run each series (train) or trial (tune) as a task of "
-            + "a Spark application on MASTER: local[N], spark://HOST:PORT, yarn, ... (docs/scale-out.md)")
+            + "a Spark application on MASTER: local[N] or spark://HOST:PORT (YARN, Kubernetes: spark-submit, docs/scale-out.md)")
     String master;
 
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "a Spark setting for --spark, as "
@@ -42,8 +43,19 @@ final class SparkOptions {
         }
     }
 
-    /** {@code --spark-conf} without {@code --spark}: the one mistake picocli cannot see. */
+    /** The master URLs Spark 3.5 accepts (its {@code SparkContext.createTaskScheduler} and cluster managers). */
+    private static final Pattern MASTER = Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
+
+    /** What picocli cannot see: {@code --spark-conf} without {@code --spark}, a master that is no Spark URL. */
     Optional<String> misuse() {
-        return master == null && !settings.isEmpty() ? Optional.of("--spark-conf needs --spark MASTER") : Optional.empty();
+        if (master == null) {
+            return settings.isEmpty() ? Optional.empty() : Optional.of("--spark-conf needs --spark MASTER");
+        }
+        if (!MASTER.matcher(master).matches()) {
+            return Optional.of("--spark " + master + ": not a Spark master URL; use local[N], local[*], spark://HOST:PORT, "
+                    + "yarn or k8s://HOST:PORT");
+        }
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.lstm4j.spark;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
@@ -11,7 +12,8 @@ import org.lstm4j.core.remote.RemoteWorkException;
 import org.lstm4j.core.remote.WorkPlace;
 
 /**
- * Starts a Spark application on a master ({@code local[N]}, {@code spark://host:port}, {@code yarn}, ...) for
+ * Starts a Spark application on a master ({@code local[N]}, {@code spark://host:port}; YARN and Kubernetes when the
+ * class path has Spark's support for them, as under spark-submit) for
  * {@code lstm train FILE --spark MASTER} and {@code lstm tune FILE --spark MASTER}.
  *
  * <p>Settings it gives unless told otherwise ({@code --spark-conf KEY=VALUE} overrides each):
@@ -52,8 +54,10 @@ public final class SparkConnector implements ClusterConnector {
         SparkSession session;
         try {
             session = builder.getOrCreate();
-        } catch (RuntimeException e) {
-            throw new RemoteWorkException("Spark did not start on " + master + ": " + SparkMessages.oneLine(e), e);
+        } catch (Exception e) { // SparkException is a checked exception Java does not see declared
+            String hint = local || master.startsWith("spark://") ? "" : " (the class path holds Spark's core and SQL, "
+                    + "not its YARN or Kubernetes support: submit an application with spark-submit, docs/scale-out.md)";
+            throw new RemoteWorkException("Spark did not start on " + master + ": " + SparkMessages.oneLine(e) + hint, e);
         }
         if (!local) {
             awaitExecutor(session, master);
@@ -85,6 +89,11 @@ public final class SparkConnector implements ClusterConnector {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), 3000);
                 return;
+            } catch (UnknownHostException e) {
+                if (!master.contains(",")) {
+                    throw new RemoteWorkException("cannot reach the Spark master at " + host + ":" + port
+                            + ": unknown host " + host);
+                }
             } catch (IOException e) {
                 if (!master.contains(",")) {
                     throw new RemoteWorkException("cannot reach the Spark master at " + host + ":" + port + ": "

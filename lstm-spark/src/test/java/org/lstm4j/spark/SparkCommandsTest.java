@@ -75,6 +75,19 @@ class SparkCommandsTest {
         assertThat(parallelism.err()).contains("--parallelism is for the local cores");
         assertThat(confAlone.exitCode()).isEqualTo(2);
         assertThat(confAlone.err().strip()).isEqualTo("lstm: --spark-conf needs --spark MASTER");
+        Lstm notAMaster = Lstm.run("tune", tuningYaml(dir).toString(), "--spark", "lokal[2]");
+        assertThat(notAMaster.exitCode()).isEqualTo(2);
+        assertThat(notAMaster.err().strip()).isEqualTo("lstm: --spark lokal[2]: not a Spark master URL; use local[N], "
+                + "local[*], spark://HOST:PORT, yarn or k8s://HOST:PORT");
+    }
+
+    @Test
+    void anUnknownMasterHostIsSaidSo() throws Exception {
+        Lstm run = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "spark://no-such-host.invalid:7077");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("lstm: --spark spark://no-such-host.invalid:7077: cannot reach the Spark "
+                + "master at no-such-host.invalid:7077: unknown host no-such-host.invalid");
     }
 
     static String[] withLoopback(String... args) {
