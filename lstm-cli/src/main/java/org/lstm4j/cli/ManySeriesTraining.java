@@ -77,7 +77,7 @@ final class ManySeriesTraining {
             out.println(run.resumed() + " series were already finished in " + partial + " and were not trained again");
         }
         if (place != null) {
-            out.println("ran in Spark executor processes " + String.join(", ", place.processesUsed()));
+            out.println(SparkOptions.processesLine(place));
         }
         out.print(run.summary().describe());
         out.println("run directory: " + run.directory());

@@ -43,6 +43,11 @@ final class SparkOptions {
         }
     }
 
+    /** The line that says where a run's pieces ran, which the tests of runs on a cluster read. */
+    static String processesLine(WorkPlace place) {
+        return "ran in Spark executor processes " + String.join(", ", place.processesUsed());
+    }
+
     /** The master URLs Spark 3.5 accepts (its {@code SparkContext.createTaskScheduler} and cluster managers). */
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");

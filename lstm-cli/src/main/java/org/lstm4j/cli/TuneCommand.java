@@ -56,8 +56,9 @@ final class TuneCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = loaded.get().spec();
         Path directory = output != null ? output : Tuner.defaultLocation(experiment);
-        if (spark.misuse().isPresent()) {
-            err.println("lstm: " + spark.misuse().get());
+        Optional<String> misuse = spark.misuse();
+        if (misuse.isPresent()) {
+            err.println("lstm: " + misuse.get());
             err.flush();
             return LstmCommand.BAD_INPUT;
         }
@@ -81,7 +82,7 @@ final class TuneCommand implements Callable<Integer> {
                     : Tuner.run(experiment, directory, onTrial, place);
             out.println();
             if (place != null) {
-                out.println("ran in Spark executor processes " + String.join(", ", place.processesUsed()));
+                out.println(SparkOptions.processesLine(place));
             }
             out.print(result.format());
             if (result.trialsSkipped() > 0) {

@@ -1,7 +1,6 @@
 package org.lstm4j.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -80,14 +79,14 @@ public final class SparkWorkPlace implements WorkPlace {
 
     @Override
     public String describe() {
-        String master = context.master();
-        return master + ", " + parallelism() + " executor core" + (parallelism() == 1 ? "" : "s");
+        int cores = parallelism();
+        return context.master() + ", " + cores + " executor core" + (cores == 1 ? "" : "s");
     }
 
     @Override
     public List<String> processesUsed() {
         synchronized (processes) {
-            return List.copyOf(new ArrayList<>(processes));
+            return List.copyOf(processes);
         }
     }
 
