@@ -3,15 +3,10 @@ package org.lstm4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstm4j.cli.bench.ChildJvm;
@@ -91,8 +86,8 @@ class KillAndResumeTest {
         for (String file : new String[] {"predictions.csv", "experiment.yaml"}) {
             assertThat(Files.readString(run.resolve(file))).as(file).isEqualTo(Files.readString(reference.resolve(file)));
         }
-        assertThat(entries(run.resolve("model.zip"))).as("model.zip, entry by entry")
-                .isEqualTo(entries(reference.resolve("model.zip")));
+        assertThat(SameRun.zipEntries(Files.readAllBytes(run.resolve("model.zip")))).as("model.zip, entry by entry")
+                .isEqualTo(SameRun.zipEntries(Files.readAllBytes(reference.resolve("model.zip"))));
     }
 
     /** {@code lstm ARGS} in a fresh JVM with this JVM's java, options, class path and environment. */
@@ -107,15 +102,5 @@ class KillAndResumeTest {
 
     private static String metricsWithoutTime(Path run) throws IOException {
         return Files.readString(run.resolve("metrics.json")).replaceAll("\"train_seconds\" : [0-9.E-]+", "");
-    }
-
-    private static Map<String, String> entries(Path zip) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entriesIn = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = entriesIn.getNextEntry()) != null; ) {
-                entries.put(entry.getName(), java.util.HexFormat.of().formatHex(entriesIn.readAllBytes()));
-            }
-        }
-        return entries;
     }
 }

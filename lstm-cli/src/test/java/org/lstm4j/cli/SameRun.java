@@ -1,4 +1,4 @@
-package org.lstm4j.spark;
+package org.lstm4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,14 +20,15 @@ import org.lstm4j.core.remote.DirectoryFiles;
 /**
  * Asserts that two run directories hold the same run: the same files, byte for byte, but for what measures time
  * ({@code seconds} columns, {@code *_seconds} and where-it-ran keys of {@code metrics.json}) and the zip entries'
- * timestamps of {@code model.zip} (its entries' contents are compared).
+ * timestamps of {@code model.zip} (its entries' contents are compared). Public for lstm-spark's tests, which compare
+ * the directories of runs on Spark with those of local runs.
  */
-final class SameRun {
+public final class SameRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SameRun() {}
 
-    static void assertSame(Path actual, Path expected) throws IOException {
+    public static void assertSame(Path actual, Path expected) throws IOException {
         TreeMap<String, byte[]> a = DirectoryFiles.read(actual);
         TreeMap<String, byte[]> e = DirectoryFiles.read(expected);
         assertThat(a.keySet()).as("files of %s", actual).containsExactlyElementsOf(e.keySet());
@@ -47,7 +48,8 @@ final class SameRun {
         }
     }
 
-    private static Map<String, String> zipEntries(byte[] zip) throws IOException {
+    /** Each entry's name and contents (hex) of the zip file {@code zip}, by name. */
+    static Map<String, String> zipEntries(byte[] zip) throws IOException {
         Map<String, String> entries = new TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {

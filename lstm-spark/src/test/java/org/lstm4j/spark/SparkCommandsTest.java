@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstm4j.cli.CliRun;
+import org.lstm4j.cli.SameRun;
 import org.lstm4j.core.config.SpecWriter;
 
 /**
@@ -24,8 +28,8 @@ class SparkCommandsTest {
     @Test
     void trainOnSparkWritesTheMetricsCsvOfTheLocalRun() throws Exception {
         Path yaml = manySeriesYaml(dir);
-        Lstm local = Lstm.run("train", yaml.toString(), "--parallelism", "2", "--output", dir.resolve("local").toString());
-        Lstm onSpark = Lstm.run(withLoopback("train", yaml.toString(), "--spark", "local[2]", "--output",
+        CliRun local = CliRun.of("train", yaml.toString(), "--parallelism", "2", "--output", dir.resolve("local").toString());
+        CliRun onSpark = CliRun.of(withLoopback("train", yaml.toString(), "--spark", "local[2]", "--output",
                 dir.resolve("spark").toString()));
 
         assertThat(local.exitCode()).as(local.err()).isZero();
@@ -39,8 +43,8 @@ class SparkCommandsTest {
     @Test
     void tuneOnSparkWritesTheTrialsOfTheLocalSearch() throws Exception {
         Path yaml = tuningYaml(dir);
-        Lstm local = Lstm.run("tune", yaml.toString(), "--output", dir.resolve("local").toString());
-        Lstm onSpark = Lstm.run(withLoopback("tune", yaml.toString(), "--spark", "local[2]", "--output",
+        CliRun local = CliRun.of("tune", yaml.toString(), "--output", dir.resolve("local").toString());
+        CliRun onSpark = CliRun.of(withLoopback("tune", yaml.toString(), "--spark", "local[2]", "--output",
                 dir.resolve("spark").toString()));
 
         assertThat(local.exitCode()).as(local.err()).isZero();
@@ -55,7 +59,7 @@ class SparkCommandsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Lstm run = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "spark://127.0.0.1:" + port);
+        CliRun run = CliRun.of("train", manySeriesYaml(dir).toString(), "--spark", "spark://127.0.0.1:" + port);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("lstm: --spark spark://127.0.0.1:" + port
@@ -65,9 +69,9 @@ class SparkCommandsTest {
 
     @Test
     void sparkOnAOneSeriesExperimentOrWithParallelismIsRefusedWithExit2() throws Exception {
-        Lstm oneSeries = Lstm.run("train", tuningYaml(dir).toString(), "--spark", "local[2]");
-        Lstm parallelism = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "local[2]", "--parallelism", "2");
-        Lstm confAlone = Lstm.run("tune", tuningYaml(dir).toString(), "--spark-conf", "spark.executor.memory=2g");
+        CliRun oneSeries = CliRun.of("train", tuningYaml(dir).toString(), "--spark", "local[2]");
+        CliRun parallelism = CliRun.of("train", manySeriesYaml(dir).toString(), "--spark", "local[2]", "--parallelism", "2");
+        CliRun confAlone = CliRun.of("tune", tuningYaml(dir).toString(), "--spark-conf", "spark.executor.memory=2g");
 
         assertThat(oneSeries.exitCode()).isEqualTo(2);
         assertThat(oneSeries.err()).contains("--spark runs one task per series of data.series_column");
@@ -75,7 +79,7 @@ class SparkCommandsTest {
         assertThat(parallelism.err()).contains("--parallelism is for the local cores");
         assertThat(confAlone.exitCode()).isEqualTo(2);
         assertThat(confAlone.err().strip()).isEqualTo("lstm: --spark-conf needs --spark MASTER");
-        Lstm notAMaster = Lstm.run("tune", tuningYaml(dir).toString(), "--spark", "lokal[2]");
+        CliRun notAMaster = CliRun.of("tune", tuningYaml(dir).toString(), "--spark", "lokal[2]");
         assertThat(notAMaster.exitCode()).isEqualTo(2);
         assertThat(notAMaster.err().strip()).isEqualTo("lstm: --spark lokal[2]: not a Spark master URL; use local[N], "
                 + "local[*], spark://HOST:PORT, yarn or k8s://HOST:PORT");
@@ -83,18 +87,20 @@ class SparkCommandsTest {
 
     @Test
     void anUnknownMasterHostIsSaidSo() throws Exception {
-        Lstm run = Lstm.run("train", manySeriesYaml(dir).toString(), "--spark", "spark://no-such-host.invalid:7077");
+        CliRun run = CliRun.of("train", manySeriesYaml(dir).toString(), "--spark", "spark://no-such-host.invalid:7077");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("lstm: --spark spark://no-such-host.invalid:7077: cannot reach the Spark "
                 + "master at no-such-host.invalid:7077: unknown host no-such-host.invalid");
     }
 
+    /** {@code args} followed by {@link #LOOPBACK} and any {@code more} arguments. */
+    static String[] withLoopback(String[] args, String... more) {
+        return Stream.of(args, LOOPBACK, more).flatMap(Arrays::stream).toArray(String[]::new);
+    }
+
     static String[] withLoopback(String... args) {
-        String[] all = new String[args.length + LOOPBACK.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(LOOPBACK, 0, all, args.length, LOOPBACK.length);
-        return all;
+        return withLoopback(args, new String[0]);
     }
 
     /** The fixture's many-series experiment as a YAML file, its CSV beside it. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstm4j.api.Backends;
 import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.cli.SameRun;
 import org.lstm4j.core.RunDirectory;
 import org.lstm4j.core.Tuner;
 import org.lstm4j.core.many.ManySeries;

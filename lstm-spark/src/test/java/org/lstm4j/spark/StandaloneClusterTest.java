@@ -19,6 +19,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstm4j.api.Backends;
 import org.lstm4j.api.ExperimentSpec;
+import org.lstm4j.cli.CliRun;
+import org.lstm4j.cli.SameRun;
 import org.lstm4j.core.many.ManySeries;
 import org.lstm4j.core.many.SeriesRow;
 
@@ -104,17 +106,17 @@ class StandaloneClusterTest {
         Path tune = SparkCommandsTest.tuningYaml(work);
         String[] cluster = {"--spark", masterUrl, "--spark-conf", "spark.executor.cores=1", "--spark-conf",
                 "spark.executor.memory=1g"};
-        Lstm localTrain = Lstm.run("train", many.toString(), "--output", work.resolve("train-local").toString());
-        Lstm clusterTrain = Lstm.run(SparkCommandsTest.withLoopback(concat(new String[] {"train", many.toString(), "--output",
-                work.resolve("train-cluster").toString()}, cluster)));
-        Lstm localTune = Lstm.run("tune", tune.toString(), "--output", work.resolve("tune-local").toString());
-        Lstm clusterTune = Lstm.run(SparkCommandsTest.withLoopback(concat(new String[] {"tune", tune.toString(), "--output",
-                work.resolve("tune-cluster").toString()}, cluster)));
+        CliRun localTrain = CliRun.of("train", many.toString(), "--output", work.resolve("train-local").toString());
+        CliRun clusterTrain = CliRun.of(SparkCommandsTest.withLoopback(new String[] {"train", many.toString(), "--output",
+                work.resolve("train-cluster").toString()}, cluster));
+        CliRun localTune = CliRun.of("tune", tune.toString(), "--output", work.resolve("tune-local").toString());
+        CliRun clusterTune = CliRun.of(SparkCommandsTest.withLoopback(new String[] {"tune", tune.toString(), "--output",
+                work.resolve("tune-cluster").toString()}, cluster));
 
-        for (Lstm run : List.of(localTrain, clusterTrain, localTune, clusterTune)) {
+        for (CliRun run : List.of(localTrain, clusterTrain, localTune, clusterTune)) {
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         }
-        for (Lstm run : List.of(clusterTrain, clusterTune)) {
+        for (CliRun run : List.of(clusterTrain, clusterTune)) {
             String processes = run.out().lines().filter(line -> line.startsWith("ran in Spark executor processes "))
                     .findFirst().orElseThrow().substring("ran in Spark executor processes ".length());
             assertThat(processes.split(", ")).isNotEmpty()
@@ -123,12 +125,6 @@ class StandaloneClusterTest {
         assertThat(clusterTrain.out()).contains("on Spark (" + masterUrl + ", 2 executor cores)");
         SameRun.assertSame(work.resolve("train-cluster"), work.resolve("train-local"));
         SameRun.assertSame(work.resolve("tune-cluster"), work.resolve("tune-local"));
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     private static Process start(String name, List<String> arguments, Path sparkHome) throws IOException {

@@ -10,7 +10,7 @@ final class PathComparisons {
     }
 
     /** {@code computation}'s result with the boolean system property {@code switchName} set, cleared afterwards. */
-    static INDArray with(String switchName, boolean enabled, Supplier<INDArray> computation) {
+    static <T> T with(String switchName, boolean enabled, Supplier<T> computation) {
         System.setProperty(switchName, Boolean.toString(enabled));
         try {
             return computation.get();

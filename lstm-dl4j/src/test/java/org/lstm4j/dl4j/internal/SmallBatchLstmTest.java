@@ -93,16 +93,10 @@ class SmallBatchLstmTest {
         ComputationGraph net = NetworkFactory.build(shape, model, TestSpecs.training(1), 8);
         SineWindows few = data.range(0, SmallBatchLstm.MAX_WINDOWS);
         double[][] inFloat = Dl4jTrainedModel.of(net, shape, model).predict(few);
-        System.setProperty(FastPaths.FLOAT_JAVA_INFERENCE, "false");
-        double[][] inDouble;
-        try {
-            inDouble = Dl4jTrainedModel.of(net, shape, model).predict(few);
-        } finally {
-            System.clearProperty(FastPaths.FLOAT_JAVA_INFERENCE);
-        }
-        System.setProperty(FastPaths.KERNEL, "false");
-        double[][] network = Dl4jTrainedModel.of(net, shape, model).predict(few);
-        System.clearProperty(FastPaths.KERNEL);
+        double[][] inDouble = PathComparisons.with(FastPaths.FLOAT_JAVA_INFERENCE, false,
+                () -> Dl4jTrainedModel.of(net, shape, model).predict(few));
+        double[][] network = PathComparisons.with(FastPaths.KERNEL, false,
+                () -> Dl4jTrainedModel.of(net, shape, model).predict(few));
         for (int i = 0; i < few.size(); i++) {
             assertThat(Math.abs(inFloat[i][0] - network[i][0])).as("float path, window %d", i).isLessThan(1e-5);
             assertThat(Math.abs(inDouble[i][0] - network[i][0])).as("double path, window %d", i).isLessThan(1e-5);
