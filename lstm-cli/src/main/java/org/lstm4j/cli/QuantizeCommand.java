@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code lstm quantize BUNDLE [--output q.zip]}: a bundle with int8 weights. */
 @Command(name = "quantize", mixinStandardHelpOptions = true,
         description = "Write a copy of a model bundle whose weight matrices are int8 (symmetric, one scale per output "
-                + "channel; biases stay float). The bundle is about 70% smaller; the network computes in float as before.")
+                + "channel; biases stay float). The bundle is about 70%% smaller; the network computes in float as before.")
 final class QuantizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "a model bundle (model.zip)")
     private Path bundle;

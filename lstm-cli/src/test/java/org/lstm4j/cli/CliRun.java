@@ -12,11 +12,11 @@ import java.io.StringWriter;
  * @param err      what it printed to standard error
  */
 public record CliRun(int exitCode, String out, String err) {
-    /** Runs {@code lstm args...} in this JVM. */
+    /** Runs {@code lstm args...} in this JVM, as {@code lstm}'s main does (the named subcommand only). */
     public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = LstmCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = LstmCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }
