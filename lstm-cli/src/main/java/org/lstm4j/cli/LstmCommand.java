@@ -81,6 +81,9 @@ public final class LstmCommand implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        if (BackendWarmUp.pays(List.of(args))) {
+            BackendWarmUp.start();
+        }
         System.exit(commandLine(out, err, args).execute(args));
     }
 
