@@ -21,13 +21,29 @@ final class DoubleGateSteps extends GateSteps<double[]> {
     @Override
     void read(INDArray array, int block, double[] into) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.get(buffer.position() + block * size, into, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.get(buffer.position() + block * size, into, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.get(start + j * ld, into, j * batch, batch);
+        }
     }
 
     @Override
     void write(double[] from, INDArray array, int block) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.put(buffer.position() + block * size, from, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.put(buffer.position() + block * size, from, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.put(start + j * ld, from, j * batch, batch);
+        }
     }
 
     @Override

@@ -43,7 +43,9 @@ final class FastLstmLayer extends LSTM {
     private LstmWorkArrays inferenceWork;
     private FusedLstmInference fused;
     private boolean parametersFrozen;
+    /** What the last forward pass read: the input's steps (per-step layout) or the time-major input matrix. */
     private INDArray[] inputSteps;
+    private INDArray inputMatrix;
     private INDArray forwardInput;
     /** The recurrent dropout mask of the last training forward pass, or null. */
     private INDArray recurrentMask;
@@ -74,7 +76,7 @@ final class FastLstmLayer extends LSTM {
         forward(training, true);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
                 new long[] {work.batch, work.hidden, work.steps}, 'f');
-        return output.assign(work.hiddenStates);
+        return output.assign(work.hiddenSequence);
     }
 
     @Override
@@ -89,13 +91,19 @@ final class FastLstmLayer extends LSTM {
         forwardInput = null;
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
                 new long[] {work.batch, work.features, work.steps}, 'f');
-        INDArray[] inputGradientSteps = LstmWorkArrays.steps(inputGradient);
         INDArray weightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray recurrentGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
-        LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradientSteps,
-                weightGradient, recurrentGradient, biasGradient, activeMask(true));
+        if (work.timeMajor) {
+            LstmKernel.backwardTimeMajor(inputMatrix, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradient,
+                    weightGradient, recurrentGradient, biasGradient, activeMask(true));
+        } else {
+            LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon,
+                    LstmWorkArrays.steps(inputGradient), weightGradient, recurrentGradient, biasGradient,
+                    activeMask(true));
+        }
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(LSTMParamInitializer.INPUT_WEIGHT_KEY, weightGradient);
         gradient.setGradientFor(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentGradient);
@@ -143,13 +151,22 @@ final class FastLstmLayer extends LSTM {
             }
         }
         work = current;
-        inputSteps = work.inputSteps(input);
         if (training && drawMask && recurrentDropout() > 0) {
             drawRecurrentMask(batch);
         }
-        LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work,
-                activeMask(training));
+        if (work.timeMajor) {
+            inputSteps = null;
+            inputMatrix = work.inputMatrix(input);
+            LstmKernel.forwardTimeMajor(inputMatrix, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY),
+                    work, activeMask(training));
+        } else {
+            inputMatrix = null;
+            inputSteps = work.inputSteps(input);
+            LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY),
+                    work, activeMask(training));
+        }
         forwardInput = training ? input : null;
     }
 
@@ -210,6 +227,11 @@ final class FastLstmLayer extends LSTM {
         super.close();
     }
 
+    /** Whether the last pass through {@link LstmKernel} ran in the time-major layout (for tests). */
+    boolean ranTimeMajor() {
+        return work != null && work.timeMajor;
+    }
+
     /** Whether the last pass through {@link LstmKernel} did its element-wise work in {@link GateSteps} (for tests). */
     boolean ranFusedGates() {
         return work != null && work.fused != null;
@@ -246,6 +268,7 @@ final class FastLstmLayer extends LSTM {
             fused = null;
         }
         inputSteps = null;
+        inputMatrix = null;
         forwardInput = null;
         if (recurrentMask != null) {
             recurrentMask.close();

@@ -23,13 +23,29 @@ final class FloatGateSteps extends GateSteps<float[]> {
     @Override
     void read(INDArray array, int block, float[] into) {
         FloatBuffer buffer = array.data().asNioFloat();
-        buffer.get(buffer.position() + block * size, into, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.get(buffer.position() + block * size, into, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.get(start + j * ld, into, j * batch, batch);
+        }
     }
 
     @Override
     void write(float[] from, INDArray array, int block) {
         FloatBuffer buffer = array.data().asNioFloat();
-        buffer.put(buffer.position() + block * size, from, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.put(buffer.position() + block * size, from, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.put(start + j * ld, from, j * batch, batch);
+        }
     }
 
     @Override

@@ -9,8 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * hidden state {@code h} (copied back for the next step's matrix product); per backward step, from {@code dh} and the
  * carried {@code dc} to the pre-activation gradients {@code dz} (copied back for the gradient products). The gates and
  * cell states the backward pass needs never leave the heap. The copies are bulk copies
- * ({@code FloatBuffer.get(int, float[], int, int)}, a memcpy); the arithmetic is a few simple counted loops per step
- * that the JIT compiler vectorises.
+ * ({@code FloatBuffer.get(int, float[], int, int)}, a memcpy): one per block of a contiguous step matrix, or one per
+ * column ({@code batch} elements) of a time-major step view, whose columns lie {@code batch x steps} elements apart
+ * ({@link LstmKernel}'s default layout); the arithmetic is a few simple counted loops per step that the JIT compiler
+ * vectorises.
  *
  * <p>Replaces the dozen-plus ND4J element-wise calls per step (2-3 µs each in call overhead) and ND4J's scalar
  * {@code expf} sigmoid. Float32 activations come from {@link FastTanh} (tanh within 4e-7 of the exact function, the
@@ -27,6 +29,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     /** Elements of one {@code [batch, hidden]} block. */
     final int size;
+    /** Rows and columns of one block: the windows and the hidden units. */
+    final int batch;
+    final int columns;
     private final int gateSlots;
     private final int cellSlots;
     /** Activated gates per slot: block input (tanh), forget, output, input. */
@@ -46,12 +51,14 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     private final A cellGradient;
     private final A[] preActivationGradient;
 
-    GateSteps(long batch, long hiddenUnits, int steps, boolean training) {
-        long elements = batch * hiddenUnits;
+    GateSteps(long windows, long hiddenUnits, int steps, boolean training) {
+        long elements = windows * hiddenUnits;
         if (elements > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("batch x hidden too large for Java arrays: " + elements);
         }
         size = (int) elements;
+        batch = (int) windows;
+        columns = (int) hiddenUnits;
         gateSlots = training ? steps : 1;
         cellSlots = training ? steps : 2;
         blockInput = arrays(gateSlots, size);
@@ -88,7 +95,7 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     /**
      * Forward step {@code t}: activates {@code preActivation} ({@code [batch, 4 x hidden]} 'f' order, gates
      * {@code [a | f | o | i]}) and writes {@code h} into {@code hiddenState} ({@code [batch, hidden]} 'f' order);
-     * both contiguous.
+     * each contiguous or a time-major step view (strides {@code (1, ld)}, {@link FMatrix#rows}).
      */
     final void forward(int t, INDArray preActivation, INDArray hiddenState) {
         int slot = t % gateSlots;
@@ -138,11 +145,20 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     /** {@code count} arrays of {@code length} zeros. */
     abstract A[] arrays(int count, int length);
 
-    /** Copies block {@code block} ({@link #size} elements from {@code block x size} on) of a contiguous array. */
+    /**
+     * Copies block {@code block} (columns {@code block x columns} to {@code (block + 1) x columns}) of an 'f'-order
+     * {@code [batch, units]} matrix with strides {@code (1, ld)}: one bulk copy of {@link #size} elements when it is
+     * contiguous ({@code ld = batch}), else one bulk copy of {@link #batch} elements per column.
+     */
     abstract void read(INDArray array, int block, A into);
 
-    /** Copies {@code from} into block {@code block} of a contiguous array. */
+    /** Copies {@code from} into block {@code block} of such a matrix, the same way. */
     abstract void write(A from, INDArray array, int block);
+
+    /** The leading dimension of an 'f'-order matrix with unit row stride: {@link #batch} when contiguous. */
+    final int leadingDimension(INDArray array) {
+        return array.size(1) == 1 ? batch : (int) array.stride(1);
+    }
 
     abstract void clear(A array);
 

@@ -1,7 +1,9 @@
 package org.lstm4j.dl4j.internal;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.same.OneMinus;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
 import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
@@ -71,7 +73,7 @@ final class LstmKernel {
             if (work.fused != null) {
                 work.fused.forward(t, z.all, work.hiddenState[t]);
             } else {
-                activate(work, t);
+                activate(work, t, work.hiddenState[t]);
             }
         }
     }
@@ -110,7 +112,7 @@ final class LstmKernel {
                 if (masked) {
                     dh.addi(mul(scratch, recurrentMask, scratch));
                 }
-                differentiate(work, t);
+                differentiate(work, t, dz);
             }
             Nd4j.gemm(dz.all, weights, inputGradient[t], false, true, 1.0, 0.0);
             Nd4j.gemm(input[t], dz.all, weightGradient, true, false, 1.0, t == last ? 0.0 : 1.0);
@@ -131,8 +133,106 @@ final class LstmKernel {
                 false, false, 1.0, 0.0);
     }
 
+    /**
+     * {@link #forward} in the time-major layout ({@link LstmWorkArrays#timeMajor}): {@code Z = X W + 1 b} for all
+     * steps in one matrix product (and a rank-one one for the bias), then per step only {@code z_t += h_{t-1} RW}
+     * and the element-wise step; the hidden states end in {@link LstmWorkArrays#hiddenMatrix}.
+     *
+     * @param input the input as the time-major matrix {@code X}, {@link LstmWorkArrays#inputMatrix}
+     */
+    static void forwardTimeMajor(INDArray input, INDArray weights, INDArray recurrent, INDArray bias,
+            LstmWorkArrays work, INDArray recurrentMask) {
+        INDArray z = work.preActivations;
+        if (recurrentMask != null) {
+            work.maskedHiddenMatrix(); // h_t * m per step (not the last), for the next step and for dRW
+        }
+        Nd4j.gemm(work.rowOnes, bias.reshape(1, bias.length()), z, false, false, 1.0, 0.0);
+        Nd4j.gemm(input, weights, z, false, false, 1.0, 1.0);
+        for (int t = 0; t < work.steps; t++) {
+            INDArray zt = work.preActivationStep[t];
+            if (t > 0) {
+                INDArray previous = work.hiddenState[t - 1];
+                if (recurrentMask != null) {
+                    previous = mul(previous, recurrentMask, work.maskedHiddenStep(t - 1));
+                }
+                gemm(previous, recurrent, zt, false, false, 1.0);
+            }
+            if (work.fused != null) {
+                work.fused.forward(t, zt, work.hiddenState[t]);
+            } else {
+                work.preActivation.all.assign(zt);
+                activate(work, t, work.hiddenStep);
+                work.hiddenState[t].assign(work.hiddenStep);
+            }
+        }
+    }
+
+    /**
+     * {@link #backward} in the time-major layout after a training {@link #forwardTimeMajor} on the same arrays: per
+     * step only {@code dh_{t-1} += dz_t RW^T} (masked under recurrent dropout) and the element-wise step, writing
+     * {@code dZ} over {@code Z}; then {@code dX = dZ W^T}, {@code dW = X^T dZ}, {@code dRW = H_prev^T dZ[steps 1..T-1]}
+     * and {@code db = 1^T dZ}, one product each.
+     *
+     * @param input          the time-major {@code X} the forward pass read
+     * @param inputGradient  receives the gradient w.r.t. the input: {@code [batch, features, steps]}, any layout (one
+     *                       {@code assign} from the time-major {@code dX})
+     */
+    static void backwardTimeMajor(INDArray input, INDArray weights, INDArray recurrent, LstmWorkArrays work,
+            INDArray outputGradient, INDArray inputGradient, INDArray weightGradient, INDArray recurrentGradient,
+            INDArray biasGradient, INDArray recurrentMask) {
+        int last = work.steps - 1;
+        work.hiddenGradients.assign(outputGradient);
+        INDArray scratch = work.scratch;
+        if (work.fused != null) {
+            work.fused.startBackward(recurrentMask);
+        }
+        for (int t = last; t >= 0; t--) {
+            INDArray dz = work.preActivationStep[t];
+            INDArray dh = work.hiddenGradient[t];
+            boolean masked = t < last && recurrentMask != null;
+            if (t < last) {
+                gemm(work.preActivationStep[t + 1], recurrent, masked ? scratch : dh, false, true, masked ? 0.0 : 1.0);
+            }
+            if (work.fused != null) {
+                work.fused.backward(t, dh, masked ? scratch : null, dz);
+            } else {
+                if (masked) {
+                    dh.addi(mul(scratch, recurrentMask, scratch));
+                }
+                LstmGates contiguous = work.preActivation;
+                differentiate(work, t, contiguous);
+                dz.assign(contiguous.all);
+            }
+        }
+        INDArray dZ = work.preActivations;
+        long gates = 4 * work.hidden;
+        INDArray dX = work.inputGradientMatrix();
+        Nd4j.gemm(dZ, weights, FMatrix.flat(dX), false, true, 1.0, 0.0);
+        inputGradient.assign(dX.permute(0, 2, 1));
+        Nd4j.gemm(input, dZ, weightGradient, true, false, 1.0, 0.0);
+        if (last == 0) {
+            recurrentGradient.assign(0);
+        } else {
+            INDArray states = recurrentMask == null ? work.hiddenMatrix : work.maskedHiddenMatrix();
+            INDArray previous = FMatrix.rows(states, 0, work.rows - work.batch);
+            INDArray next = FMatrix.rows(dZ, work.batch, work.rows);
+            gemm(previous, next, recurrentGradient, true, false, 0.0);
+        }
+        Nd4j.gemm(work.rowOnes, dZ, biasGradient.reshape(1, gates), true, false, 1.0, 0.0);
+    }
+
+    /**
+     * {@code c = a b + beta c} (either transposed) through ND4J's matrix product, whose libnd4j helper passes
+     * strides {@code (1, ld)} on to BLAS as leading dimensions: for the time-major step views, which
+     * {@code Nd4j.gemm} refuses as its output (it asks for an element-wise stride of 1).
+     */
+    private static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double beta) {
+        Nd4j.exec(new Mmul(a, b, c, 1.0, beta,
+                MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build()));
+    }
+
     /** The ND4J element-wise part of forward step {@code t}: gates, cell state and {@code h} from {@code z}. */
-    private static void activate(LstmWorkArrays work, int t) {
+    private static void activate(LstmWorkArrays work, int t, INDArray hiddenState) {
         LstmGates z = work.preActivation;
         LstmGates g = work.gates[t];
         // one sigmoid over all four gates: tanh(a) = 2 sigmoid(2a) - 1
@@ -145,17 +245,16 @@ final class LstmKernel {
             cell.addi(mul(g.forget, work.cell[t - 1], work.scratch));
         }
         tanh(cell, work.cellTanh[t]);
-        mul(g.output, work.cellTanh[t], work.hiddenState[t]);
+        mul(g.output, work.cellTanh[t], hiddenState);
     }
 
     /**
      * The ND4J element-wise part of backward step {@code t}: {@code dz} from {@code dh} (complete) and the carried
      * {@code dc}, which it updates.
      */
-    private static void differentiate(LstmWorkArrays work, int t) {
+    private static void differentiate(LstmWorkArrays work, int t, LstmGates dz) {
         int last = work.steps - 1;
         LstmGates g = work.gates[t];
-        LstmGates dz = work.preActivationGradients[t];
         INDArray dh = work.hiddenGradient[t];
         INDArray cellTanh = work.cellTanh[t];
         INDArray dc = work.cellGradient;

@@ -27,8 +27,39 @@ final class LstmWorkArrays implements AutoCloseable {
     final boolean training;
     final DataType dataType;
 
-    /** The pre-activations {@code x W + h_prev RW + b} of the current step. */
+    /**
+     * Whether these arrays are laid out time-major ({@link FastPaths#timeMajor()}, see the class comment); the other
+     * fields below say which layout they serve.
+     */
+    final boolean timeMajor;
+    /** {@code batch x steps}: the rows of the time-major matrices. */
+    final long rows;
+
+    /**
+     * The pre-activations {@code x W + h_prev RW + b} of the current step; time-major: the ND4J element-wise path's
+     * contiguous copy of the current step's rows of {@link #preActivations} (forward), or of its {@code dz}
+     * (backward).
+     */
     final LstmGates preActivation;
+    /**
+     * Time-major only: {@code Z}, the pre-activations of all steps ({@code [batch x steps, 4 x hidden]}); after a
+     * training forward pass the backward pass overwrites it with {@code dZ}, the gradients w.r.t. them (each step's
+     * {@code z} has been consumed by then: the activated gates are kept apart). Null in the per-step layout.
+     */
+    final INDArray preActivations;
+    /** Time-major only: step {@code t}'s rows of {@link #preActivations}, strided views. */
+    final INDArray[] preActivationStep;
+    /** Time-major only: a column of {@code batch x steps} ones (the bias row for all steps, the bias gradient). */
+    final INDArray rowOnes;
+    /**
+     * Time-major only: the hidden states as 'f' {@code [batch, steps, hidden]}, seen as DL4J's
+     * {@code [batch, hidden, steps]} (a permuted view; in the per-step layout {@link #hiddenStates} itself).
+     */
+    final INDArray hiddenSequence;
+    /** Time-major only: {@link #hiddenStates} as the {@code [batch x steps, hidden]} matrix. */
+    final INDArray hiddenMatrix;
+    /** Time-major, ND4J element-wise path only: the current step's {@code h}, contiguous, before its copy. */
+    final INDArray hiddenStep;
     /** {@code batch} copies of the bias row: the starting value of {@link #preActivation}. */
     final INDArray biasRows;
     /** A column of ones, {@code [batch, 1]}: {@code biasRows = ones x bias}. */
@@ -61,6 +92,9 @@ final class LstmWorkArrays implements AutoCloseable {
 
     private final INDArray[] owned;
     private INDArray inputCopy;
+    private INDArray inputGradientCopy;
+    private INDArray maskedHidden;
+    private INDArray[] maskedHiddenStep;
 
     /**
      * With {@link FastPaths#fusedGates()} (and a float32 or float64 type) the gates and cell states live in
@@ -74,16 +108,37 @@ final class LstmWorkArrays implements AutoCloseable {
         this.steps = steps;
         this.training = training;
         this.dataType = dataType;
+        this.timeMajor = timeMajorApplies(batch, hidden, steps);
+        this.rows = batch * steps;
         this.fused = FastPaths.fusedGates() ? GateSteps.create(dataType, batch, hidden, steps, training) : null;
         boolean nd4jGates = fused == null;
         List<INDArray> allocated = new ArrayList<>();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             int gateSlots = training ? steps : 1;
             preActivation = new LstmGates(own(allocated, matrix(4 * hidden)), hidden);
-            biasRows = own(allocated, matrix(4 * hidden));
-            ones = own(allocated, Nd4j.ones(dataType, batch, 1));
-            hiddenStates = own(allocated, create(hidden, steps));
-            hiddenState = steps(hiddenStates, steps, steps);
+            if (timeMajor) {
+                biasRows = null;
+                ones = null;
+                preActivations = own(allocated, Nd4j.create(dataType, new long[] {rows, 4 * hidden}, 'f'));
+                preActivationStep = stepRows(preActivations);
+                rowOnes = own(allocated, Nd4j.ones(dataType, rows, 1));
+                hiddenStates = own(allocated, Nd4j.create(dataType, new long[] {batch, steps, hidden}, 'f'));
+                hiddenSequence = hiddenStates.permute(0, 2, 1);
+                hiddenMatrix = FMatrix.flat(hiddenStates);
+                hiddenState = stepRows(hiddenMatrix);
+                hiddenStep = nd4jGates ? own(allocated, matrix(hidden)) : null;
+            } else {
+                biasRows = own(allocated, matrix(4 * hidden));
+                ones = own(allocated, Nd4j.ones(dataType, batch, 1));
+                preActivations = null;
+                preActivationStep = null;
+                rowOnes = null;
+                hiddenStates = own(allocated, create(hidden, steps));
+                hiddenSequence = hiddenStates;
+                hiddenMatrix = null;
+                hiddenState = steps(hiddenStates, steps, steps);
+                hiddenStep = null;
+            }
             scratch = own(allocated, matrix(hidden));
             gates = nd4jGates ? gates(own(allocated, create(4 * hidden, gateSlots)), steps, gateSlots) : null;
             cell = nd4jGates ? steps(own(allocated, create(hidden, training ? steps : 2)), steps, training ? steps : 2)
@@ -94,12 +149,19 @@ final class LstmWorkArrays implements AutoCloseable {
             cellGradient = nd4jTraining ? own(allocated, matrix(hidden)) : null;
             derivatives = nd4jTraining ? new LstmGates(own(allocated, matrix(4 * hidden)), hidden) : null;
             if (training) {
-                preActivationGradientAll = own(allocated, create(4 * hidden, steps));
-                preActivationGradients = gates(preActivationGradientAll, steps, steps);
                 hiddenGradients = own(allocated, create(hidden, steps));
                 hiddenGradient = steps(hiddenGradients, steps, steps);
-                gateSums = own(allocated, Nd4j.create(dataType, new long[] {1, 4 * hidden * steps}, 'f'));
-                stepOnes = own(allocated, Nd4j.ones(dataType, steps, 1));
+                if (timeMajor) {
+                    preActivationGradientAll = null;
+                    preActivationGradients = null;
+                    gateSums = null;
+                    stepOnes = null;
+                } else {
+                    preActivationGradientAll = own(allocated, create(4 * hidden, steps));
+                    preActivationGradients = gates(preActivationGradientAll, steps, steps);
+                    gateSums = own(allocated, Nd4j.create(dataType, new long[] {1, 4 * hidden * steps}, 'f'));
+                    stepOnes = own(allocated, Nd4j.ones(dataType, steps, 1));
+                }
             } else {
                 preActivationGradientAll = null;
                 preActivationGradients = null;
@@ -120,8 +182,91 @@ final class LstmWorkArrays implements AutoCloseable {
     /** Whether these arrays serve an input of this shape and type. */
     boolean fits(DataType type, long batch, long features, int steps, boolean training) {
         return (fused != null) == (FastPaths.fusedGates() && GateSteps.supports(type))
+                && timeMajor == timeMajorApplies(batch, hidden, steps)
                 && type == dataType && batch == this.batch && features == this.features && steps == this.steps
                 && training == this.training;
+    }
+
+    /**
+     * Whether the time-major layout serves these sizes: {@link FastPaths#timeMajor()}, and {@code Z} small enough for
+     * the int indices of Java's buffers ({@link GateSteps}).
+     */
+    private static boolean timeMajorApplies(long batch, long hidden, int steps) {
+        return FastPaths.timeMajor() && batch * steps * 4 * hidden <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * Time-major: the input as the 'f'-order matrix {@code X} ({@code [batch x steps, features]}, row
+     * {@code b + batch x t} window {@code b} at step {@code t}): a view of {@code input} when that already is a
+     * time-major array seen as {@code [batch, features, steps]} (the output of a layer below, {@link #hiddenSequence}
+     * or an array laid out alike), else a copy (one {@code assign} from a permuted view) kept until the next call.
+     */
+    INDArray inputMatrix(INDArray input) {
+        if (isTimeMajorSequence(input)) {
+            return Nd4j.create(input.data(), new long[] {rows, features}, new long[] {1, rows}, input.offset(), 'f');
+        }
+        if (inputCopy == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                inputCopy = Nd4j.create(dataType, new long[] {batch, steps, features}, 'f');
+            }
+        }
+        inputCopy.assign(input.permute(0, 2, 1));
+        return FMatrix.flat(inputCopy);
+    }
+
+    /**
+     * Whether {@code sequence} ({@code [batch, units, steps]}) is the permuted view of an 'f'-order
+     * {@code [batch, steps, units]} array: strides {@code (1, batch x steps, batch)}.
+     */
+    static boolean isTimeMajorSequence(INDArray sequence) {
+        if (sequence.rank() != 3) {
+            return false;
+        }
+        long b = sequence.size(0);
+        long s = sequence.size(2);
+        long[] strides = sequence.stride();
+        return (b == 1 || strides[0] == 1) && (sequence.size(1) == 1 || strides[1] == b * s) && (s == 1 || strides[2] == b);
+    }
+
+    /**
+     * Time-major: the gradient w.r.t. the input, {@code dX} ({@code [batch x steps, features]}), allocated on first
+     * use and kept.
+     */
+    INDArray inputGradientMatrix() {
+        if (inputGradientCopy == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                inputGradientCopy = Nd4j.create(dataType, new long[] {batch, steps, features}, 'f');
+            }
+        }
+        return inputGradientCopy;
+    }
+
+    /**
+     * Time-major training with recurrent dropout: {@code h * m} for every step ({@code [batch x steps, hidden]}),
+     * what the recurrent products read and {@code dRW} multiplies; allocated on first use and kept.
+     */
+    INDArray maskedHiddenMatrix() {
+        if (maskedHidden == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                maskedHidden = Nd4j.create(dataType, new long[] {rows, hidden}, 'f');
+            }
+            maskedHiddenStep = stepRows(maskedHidden);
+        }
+        return maskedHidden;
+    }
+
+    /** Step {@code t}'s rows of {@link #maskedHiddenMatrix()} (call that first). */
+    INDArray maskedHiddenStep(int t) {
+        return maskedHiddenStep[t];
+    }
+
+    /** Step {@code t}'s rows of a time-major matrix, for every step: strided views ({@link FMatrix#rows}). */
+    private INDArray[] stepRows(INDArray matrix) {
+        INDArray[] views = new INDArray[steps];
+        for (int t = 0; t < steps; t++) {
+            views[t] = FMatrix.rows(matrix, batch * t, batch * (t + 1));
+        }
+        return views;
     }
 
     /**
@@ -179,8 +324,10 @@ final class LstmWorkArrays implements AutoCloseable {
         for (INDArray array : owned) {
             array.close();
         }
-        if (inputCopy != null) {
-            inputCopy.close();
+        for (INDArray array : new INDArray[] {inputCopy, inputGradientCopy, maskedHidden}) {
+            if (array != null) {
+                array.close();
+            }
         }
     }
 }
