@@ -54,6 +54,18 @@ final class FMatrix {
         return view(timeMajor, 0, timeMajor.size(0) * timeMajor.size(1), timeMajor.size(2));
     }
 
+    /**
+     * The time-major matrix {@code [batch x steps, units]} (contiguous, 'f' order) whose elements a time-major
+     * sequence holds: {@code sequence} is {@code [batch, units, steps]} with strides {@code (1, batch x steps, batch)}
+     * ({@link LstmWorkArrays#isTimeMajorSequence}), the permuted view of an 'f'-order {@code [batch, steps, units]}
+     * array.
+     */
+    static INDArray timeMajorMatrix(INDArray sequence) {
+        long rows = sequence.size(0) * sequence.size(2);
+        return Nd4j.create(sequence.data(), new long[] {rows, sequence.size(1)}, new long[] {1, rows},
+                sequence.offset(), 1, 'f');
+    }
+
     private static INDArray view(INDArray base, long offset, long rows, long columns) {
         return Nd4j.create(base.data(), new long[] {rows, columns}, new long[] {1, rows}, base.offset() + offset, 1,
                 'f');

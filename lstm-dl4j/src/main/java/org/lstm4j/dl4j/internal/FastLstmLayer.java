@@ -74,9 +74,15 @@ final class FastLstmLayer extends LSTM {
             return fusedInference(workspaceMgr);
         }
         forward(training, true);
+        if (work.timeMajor) {
+            // handed on time-major: a plain copy here, and none in a time-major layer above (whose input it is)
+            INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
+                    new long[] {work.batch, work.steps, work.hidden}, 'f');
+            return output.assign(work.hiddenStates).permute(0, 2, 1);
+        }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
                 new long[] {work.batch, work.hidden, work.steps}, 'f');
-        return output.assign(work.hiddenSequence);
+        return output.assign(work.hiddenStates);
     }
 
     @Override
@@ -89,16 +95,22 @@ final class FastLstmLayer extends LSTM {
             forward(true, recurrentMask == null || recurrentMask.size(0) != input.size(0));
         }
         forwardInput = null;
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
-                new long[] {work.batch, work.features, work.steps}, 'f');
         INDArray weightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray recurrentGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
+        INDArray inputGradient;
         if (work.timeMajor) {
+            // time-major, like the output: dX is written in place, and a time-major layer below copies it plainly
+            INDArray timeMajorGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
+                    new long[] {work.batch, work.steps, work.features}, 'f');
             LstmKernel.backwardTimeMajor(inputMatrix, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradient,
-                    weightGradient, recurrentGradient, biasGradient, activeMask(true));
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon,
+                    FMatrix.flat(timeMajorGradient), weightGradient, recurrentGradient, biasGradient,
+                    activeMask(true));
+            inputGradient = timeMajorGradient.permute(0, 2, 1);
         } else {
+            inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
+                    new long[] {work.batch, work.features, work.steps}, 'f');
             LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
                     getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon,
                     LstmWorkArrays.steps(inputGradient), weightGradient, recurrentGradient, biasGradient,

@@ -174,21 +174,23 @@ final class LstmKernel {
      * and {@code db = 1^T dZ}, one product each.
      *
      * @param input          the time-major {@code X} the forward pass read
-     * @param inputGradient  receives the gradient w.r.t. the input: {@code [batch, features, steps]}, any layout (one
-     *                       {@code assign} from the time-major {@code dX})
+     * @param outputGradient the gradient w.r.t. the layer's output, {@code [batch, hidden, steps]}, any layout (a
+     *                       plain copy when time-major, {@link LstmWorkArrays#hiddenGradientSteps})
+     * @param inputGradient  receives {@code dX}, the gradient w.r.t. the input: a contiguous 'f'-order
+     *                       {@code [batch x steps, features]} matrix
      */
     static void backwardTimeMajor(INDArray input, INDArray weights, INDArray recurrent, LstmWorkArrays work,
             INDArray outputGradient, INDArray inputGradient, INDArray weightGradient, INDArray recurrentGradient,
             INDArray biasGradient, INDArray recurrentMask) {
         int last = work.steps - 1;
-        work.hiddenGradients.assign(outputGradient);
+        INDArray[] hiddenGradient = work.hiddenGradientSteps(outputGradient);
         INDArray scratch = work.scratch;
         if (work.fused != null) {
             work.fused.startBackward(recurrentMask);
         }
         for (int t = last; t >= 0; t--) {
             INDArray dz = work.preActivationStep[t];
-            INDArray dh = work.hiddenGradient[t];
+            INDArray dh = hiddenGradient[t];
             boolean masked = t < last && recurrentMask != null;
             if (t < last) {
                 gemm(work.preActivationStep[t + 1], recurrent, masked ? scratch : dh, false, true, masked ? 0.0 : 1.0);
@@ -206,9 +208,7 @@ final class LstmKernel {
         }
         INDArray dZ = work.preActivations;
         long gates = 4 * work.hidden;
-        INDArray dX = work.inputGradientMatrix();
-        Nd4j.gemm(dZ, weights, FMatrix.flat(dX), false, true, 1.0, 0.0);
-        inputGradient.assign(dX.permute(0, 2, 1));
+        Nd4j.gemm(dZ, weights, inputGradient, false, true, 1.0, 0.0);
         Nd4j.gemm(input, dZ, weightGradient, true, false, 1.0, 0.0);
         if (last == 0) {
             recurrentGradient.assign(0);

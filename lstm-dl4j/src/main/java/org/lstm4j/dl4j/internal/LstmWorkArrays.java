@@ -51,11 +51,6 @@ final class LstmWorkArrays implements AutoCloseable {
     final INDArray[] preActivationStep;
     /** Time-major only: a column of {@code batch x steps} ones (the bias row for all steps, the bias gradient). */
     final INDArray rowOnes;
-    /**
-     * Time-major only: the hidden states as 'f' {@code [batch, steps, hidden]}, seen as DL4J's
-     * {@code [batch, hidden, steps]} (a permuted view; in the per-step layout {@link #hiddenStates} itself).
-     */
-    final INDArray hiddenSequence;
     /** Time-major only: {@link #hiddenStates} as the {@code [batch x steps, hidden]} matrix. */
     final INDArray hiddenMatrix;
     /** Time-major, ND4J element-wise path only: the current step's {@code h}, contiguous, before its copy. */
@@ -92,7 +87,8 @@ final class LstmWorkArrays implements AutoCloseable {
 
     private final INDArray[] owned;
     private INDArray inputCopy;
-    private INDArray inputGradientCopy;
+    private INDArray hiddenGradientsTimeMajor;
+    private INDArray[] hiddenGradientTimeMajor;
     private INDArray maskedHidden;
     private INDArray[] maskedHiddenStep;
 
@@ -123,7 +119,6 @@ final class LstmWorkArrays implements AutoCloseable {
                 preActivationStep = stepRows(preActivations);
                 rowOnes = own(allocated, Nd4j.ones(dataType, rows, 1));
                 hiddenStates = own(allocated, Nd4j.create(dataType, new long[] {batch, steps, hidden}, 'f'));
-                hiddenSequence = hiddenStates.permute(0, 2, 1);
                 hiddenMatrix = FMatrix.flat(hiddenStates);
                 hiddenState = stepRows(hiddenMatrix);
                 hiddenStep = nd4jGates ? own(allocated, matrix(hidden)) : null;
@@ -134,7 +129,6 @@ final class LstmWorkArrays implements AutoCloseable {
                 preActivationStep = null;
                 rowOnes = null;
                 hiddenStates = own(allocated, create(hidden, steps));
-                hiddenSequence = hiddenStates;
                 hiddenMatrix = null;
                 hiddenState = steps(hiddenStates, steps, steps);
                 hiddenStep = null;
@@ -198,12 +192,12 @@ final class LstmWorkArrays implements AutoCloseable {
     /**
      * Time-major: the input as the 'f'-order matrix {@code X} ({@code [batch x steps, features]}, row
      * {@code b + batch x t} window {@code b} at step {@code t}): a view of {@code input} when that already is a
-     * time-major array seen as {@code [batch, features, steps]} (the output of a layer below, {@link #hiddenSequence}
-     * or an array laid out alike), else a copy (one {@code assign} from a permuted view) kept until the next call.
+     * time-major array seen as {@code [batch, features, steps]} (the output of a time-major layer below, or an
+     * array laid out alike), else a copy (one {@code assign} from a permuted view) kept until the next call.
      */
     INDArray inputMatrix(INDArray input) {
         if (isTimeMajorSequence(input)) {
-            return Nd4j.create(input.data(), new long[] {rows, features}, new long[] {1, rows}, input.offset(), 'f');
+            return FMatrix.timeMajorMatrix(input);
         }
         if (inputCopy == null) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -229,16 +223,25 @@ final class LstmWorkArrays implements AutoCloseable {
     }
 
     /**
-     * Time-major: the gradient w.r.t. the input, {@code dX} ({@code [batch x steps, features]}), allocated on first
-     * use and kept.
+     * Training: {@code outputGradient} ({@code [batch, hidden, steps]}) copied into {@code dh}, returned as its steps.
+     * Time-major with {@link #fused}, a time-major {@code outputGradient} (the input gradient of a time-major layer
+     * above) goes into a time-major {@code dh} (a plain copy, its steps strided views), anything else into
+     * {@link #hiddenGradients} (contiguous steps; an {@code assign} that transposes a time-major array, which the
+     * ND4J element-wise path, whose operations need contiguous steps, pays).
      */
-    INDArray inputGradientMatrix() {
-        if (inputGradientCopy == null) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                inputGradientCopy = Nd4j.create(dataType, new long[] {batch, steps, features}, 'f');
+    INDArray[] hiddenGradientSteps(INDArray outputGradient) {
+        if (timeMajor && fused != null && isTimeMajorSequence(outputGradient)) {
+            if (hiddenGradientsTimeMajor == null) {
+                try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    hiddenGradientsTimeMajor = Nd4j.create(dataType, new long[] {rows, hidden}, 'f');
+                }
+                hiddenGradientTimeMajor = stepRows(hiddenGradientsTimeMajor);
             }
+            hiddenGradientsTimeMajor.assign(FMatrix.timeMajorMatrix(outputGradient));
+            return hiddenGradientTimeMajor;
         }
-        return inputGradientCopy;
+        hiddenGradients.assign(outputGradient);
+        return hiddenGradient;
     }
 
     /**
@@ -324,7 +327,7 @@ final class LstmWorkArrays implements AutoCloseable {
         for (INDArray array : owned) {
             array.close();
         }
-        for (INDArray array : new INDArray[] {inputCopy, inputGradientCopy, maskedHidden}) {
+        for (INDArray array : new INDArray[] {inputCopy, hiddenGradientsTimeMajor, maskedHidden}) {
             if (array != null) {
                 array.close();
             }

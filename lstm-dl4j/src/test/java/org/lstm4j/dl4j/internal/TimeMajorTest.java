@@ -48,10 +48,28 @@ class TimeMajorTest {
             "ATTENTION, 2, 0.0, FLOAT64, false"})
     void outputsAndGradientsEqualThePerStepLayout(Architecture architecture, int layers, double recurrentDropout,
             Precision precision, boolean fusedGates) {
+        compare(TestSpecs.model().withArchitecture(architecture).withNumLayers(layers).withHiddenSize(24)
+                .withAttentionSize(5).withRecurrentDropout(recurrentDropout), precision, fusedGates);
+    }
+
+    /**
+     * Three layers, whose outputs and input gradients go on time-major (permuted views), through the bidirectional
+     * network's reversals and concatenations, and with BatchNorm. (Not with dropout between the layers: DL4J's
+     * dropout masks do not follow the reseeded generator, two per-step passes already differ.)
+     */
+    @ParameterizedTest(name = "{0} x 3, {1}, fused gates {2}")
+    @CsvSource({"LSTM, FLOAT32, true", "BILSTM, FLOAT64, true", "ATTENTION, FLOAT64, false", "LSTM, FLOAT64, false",
+            "BILSTM, FLOAT32, false"})
+    void threeLayersWithBatchNorm(Architecture architecture, Precision precision, boolean fusedGates) {
+        compare(TestSpecs.model().withArchitecture(architecture).withNumLayers(3).withHiddenSize(12)
+                .withAttentionSize(5).withRecurrentDropout(0.2).withBatchNorm(true), precision,
+                fusedGates);
+    }
+
+    private void compare(ModelSpec model, Precision precision, boolean fusedGates) {
+        Architecture architecture = model.architecture();
         int window = 7;
         SampleShape shape = new SampleShape(window, 3, 2);
-        ModelSpec model = TestSpecs.model().withArchitecture(architecture).withNumLayers(layers).withHiddenSize(24)
-                .withAttentionSize(5).withRecurrentDropout(recurrentDropout);
         TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
         ComputationGraph net = NetworkFactory.build(shape, model, training, 21);
         FastLstmLayer first = (FastLstmLayer) net.getLayer(architecture == Architecture.BILSTM ? "fwd0" : "lstm0");
@@ -83,23 +101,30 @@ class TimeMajorTest {
 
     /**
      * Every parameter's gradient (each layer's input weights, recurrent weights and bias apart, so that a wrong
-     * bias gradient cannot hide among larger ones) within float rounding of its own size (at least 0.01).
+     * bias gradient cannot hide among larger ones) within float rounding of its own size (at least 0.01), printing
+     * the largest relative difference.
      */
     private static void assertGradientsAgree(Map<String, INDArray> timeMajor, Map<String, INDArray> perStep,
             Precision precision) {
-        double tolerance = precision == Precision.FLOAT64 ? 1e-12 : 1e-6;
+        // float32: the sums over steps and windows run in another order; the largest measured, 1.26e-6 of the
+        // largest element, is a 3-layer bidirectional network with BatchNorm (the others 2e-7 to 9e-7; float64 4e-16 to 9e-16)
+        double tolerance = precision == Precision.FLOAT64 ? 1e-12 : 2e-6;
         assertThat(timeMajor.keySet()).isEqualTo(perStep.keySet());
         assertThat(perStep.keySet()).as("the first LSTM layer's parameters, and more")
                 .anyMatch(name -> name.endsWith("0_b")).anyMatch(name -> name.endsWith("0_RW")).hasSizeGreaterThan(3);
+        double worst = 0;
         for (Map.Entry<String, INDArray> entry : perStep.entrySet()) {
             INDArray expected = entry.getValue();
             // a floor for the attention's small bias gradient, a sum that cancels (measured in float32: largest
             // 1.3e-3, difference 7.5e-9)
             double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-2);
+            worst = Math.max(worst, maxAbsDifference(timeMajor.get(entry.getKey()), expected) / scale);
             assertThat(maxAbsDifference(timeMajor.get(entry.getKey()), expected))
                     .as("gradient of %s (largest %s)", entry.getKey(), scale)
                     .isLessThanOrEqualTo(tolerance * scale);
         }
+        System.out.printf("time-major against per-step, %s: largest gradient difference %.2e relative%n", precision,
+                worst);
     }
 
     /**
