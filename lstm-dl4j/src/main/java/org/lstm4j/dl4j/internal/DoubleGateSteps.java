@@ -52,6 +52,51 @@ final class DoubleGateSteps extends GateSteps<double[]> {
     }
 
     @Override
+    void readFlat(INDArray array, double[] into) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.get(buffer.position(), into, 0, into.length);
+    }
+
+    @Override
+    void writeFlat(double[] from, INDArray array) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.put(buffer.position(), from, 0, from.length);
+    }
+
+    @Override
+    void addColumns(double[] block, double[] values, int from) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            double v = values[from + j];
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                block[k] += v;
+            }
+        }
+    }
+
+    @Override
+    void accumulate(double[] sum, double[] x) {
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            sum[k] += x[k];
+        }
+    }
+
+    @Override
+    void columnSums(double[] block, double[] into, int at) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            double total = 0.0;
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                total += block[k];
+            }
+            into[at + j] = total;
+        }
+    }
+
+    @Override
     void addProduct(double[] y, double[] x, double[] m) {
         for (int k = 0; k < size; k++) {
             y[k] += x[k] * m[k];

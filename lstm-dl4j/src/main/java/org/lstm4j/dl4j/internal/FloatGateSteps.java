@@ -54,6 +54,51 @@ final class FloatGateSteps extends GateSteps<float[]> {
     }
 
     @Override
+    void readFlat(INDArray array, float[] into) {
+        FloatBuffer buffer = array.data().asNioFloat();
+        buffer.get(buffer.position(), into, 0, into.length);
+    }
+
+    @Override
+    void writeFlat(float[] from, INDArray array) {
+        FloatBuffer buffer = array.data().asNioFloat();
+        buffer.put(buffer.position(), from, 0, from.length);
+    }
+
+    @Override
+    void addColumns(float[] block, float[] values, int from) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            float v = values[from + j];
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                block[k] += v;
+            }
+        }
+    }
+
+    @Override
+    void accumulate(float[] sum, float[] x) {
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            sum[k] += x[k];
+        }
+    }
+
+    @Override
+    void columnSums(float[] block, float[] into, int at) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            float total = 0f;
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                total += block[k];
+            }
+            into[at + j] = total;
+        }
+    }
+
+    @Override
     void addProduct(float[] y, float[] x, float[] m) {
         int n = size;
         for (int k = 0; k < n; k++) {

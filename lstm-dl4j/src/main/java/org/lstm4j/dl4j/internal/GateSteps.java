@@ -50,6 +50,12 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     private final A mask;
     private final A cellGradient;
     private final A[] preActivationGradient;
+    /** The bias ({@link #startForward}), or the bias gradient ({@link #finishBackward}), {@code 4 x hidden}. */
+    private final A biasValues;
+    /** Training only: per gate, the sum of the steps' {@code dz} so far ({@link #startBackward(INDArray, boolean)}). */
+    private final A[] gradientSums;
+    private boolean addBias;
+    private boolean sumBias;
 
     GateSteps(long windows, long hiddenUnits, int steps, boolean training) {
         long elements = windows * hiddenUnits;
@@ -76,6 +82,8 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
         mask = gradients[2];
         cellGradient = gradients[3];
         preActivationGradient = arrays(4, training ? size : 0);
+        biasValues = arrays(1, 4 * columns)[0];
+        gradientSums = arrays(4, training ? size : 0);
     }
 
     /** Whether {@link #create} serves this type: float32 and float64. */
@@ -107,17 +115,61 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
         read(preActivation, 1, f);
         read(preActivation, 2, o);
         read(preActivation, 3, i);
+        if (addBias) {
+            addColumns(a, biasValues, 0);
+            addColumns(f, biasValues, columns);
+            addColumns(o, biasValues, 2 * columns);
+            addColumns(i, biasValues, 3 * columns);
+        }
         A previous = t == 0 ? zeros : cell[(t - 1) % cellSlots];
         activate(a, f, o, i, previous, cell[t % cellSlots], cellTanh[slot], hidden);
         write(hidden, hiddenState, 0);
     }
 
+    /**
+     * Before a forward pass whose {@code preActivation}s lack the bias ({@code bias}, {@code [1, 4 x hidden]}
+     * contiguous, added while they are copied in: the time-major layout, where a bias product over all steps
+     * would write the whole {@code Z} once more), or with null before one whose pre-activations include it.
+     */
+    final void startForward(INDArray bias) {
+        addBias = bias != null;
+        if (addBias) {
+            readFlat(bias, biasValues);
+        }
+    }
+
     /** Before the backward pass's last step: zeroes the carried cell gradient, takes the recurrent mask (or null). */
     final void startBackward(INDArray recurrentMask) {
+        startBackward(recurrentMask, false);
+    }
+
+    /**
+     * {@link #startBackward(INDArray)}; with {@code sumBias}, the steps also sum their {@code dz} for
+     * {@link #finishBackward} (element-wise on the heap, then over the windows once: the time-major layout, where
+     * column sums of the whole {@code dZ} would read it once more).
+     */
+    final void startBackward(INDArray recurrentMask, boolean sumBias) {
         clear(cellGradient);
         if (recurrentMask != null) {
             read(recurrentMask, 0, mask);
         }
+        this.sumBias = sumBias;
+        if (sumBias) {
+            for (A sum : gradientSums) {
+                clear(sum);
+            }
+        }
+    }
+
+    /**
+     * After a backward pass started with {@code sumBias}: writes the bias gradient (the sums of {@code dz} over
+     * windows and steps) into {@code biasGradient}, a contiguous {@code [1, 4 x hidden]} array.
+     */
+    final void finishBackward(INDArray biasGradient) {
+        for (int gate = 0; gate < 4; gate++) {
+            columnSums(gradientSums[gate], biasValues, gate * columns);
+        }
+        writeFlat(biasValues, biasGradient);
     }
 
     /**
@@ -139,6 +191,9 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
                 hiddenGradient, cellGradient, dz[0], dz[1], dz[2], dz[3]);
         for (int gate = 0; gate < 4; gate++) {
             write(dz[gate], preActivationGradientArray, gate);
+            if (sumBias) {
+                accumulate(gradientSums[gate], dz[gate]);
+            }
         }
     }
 
@@ -161,6 +216,21 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     }
 
     abstract void clear(A array);
+
+    /** Copies the first {@code into.length} elements of a contiguous array. */
+    abstract void readFlat(INDArray array, A into);
+
+    /** Copies {@code from} into a contiguous array. */
+    abstract void writeFlat(A from, INDArray array);
+
+    /** {@code block[j x batch + k] += values[from + j]}: a row vector added to every row of a block. */
+    abstract void addColumns(A block, A values, int from);
+
+    /** {@code sum += x}. */
+    abstract void accumulate(A sum, A x);
+
+    /** {@code into[at + j] = sum over k of block[j x batch + k]}: a block's column sums. */
+    abstract void columnSums(A block, A into, int at);
 
     /** {@code y += x * m}. */
     abstract void addProduct(A y, A x, A m);
