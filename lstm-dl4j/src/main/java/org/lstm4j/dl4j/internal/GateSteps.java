@@ -12,7 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@code FloatBuffer.get(int, float[], int, int)}, a memcpy): one per block of a contiguous step matrix, or one per
  * column ({@code batch} elements) of a time-major step view, whose columns lie {@code batch x steps} elements apart
  * ({@link LstmKernel}'s default layout); the arithmetic is a few simple counted loops per step that the JIT compiler
- * vectorises.
+ * vectorises. In the time-major layout this class also adds the bias to each step's {@code z} as it comes in
+ * ({@link #startForward}) and sums the steps' {@code dz} into the bias gradient ({@link #finishBackward}): on the
+ * heap, where a product over all steps would pass over the whole {@code Z} once more.
  *
  * <p>Replaces the dozen-plus ND4J element-wise calls per step (2-3 µs each in call overhead) and ND4J's scalar
  * {@code expf} sigmoid. Float32 activations come from {@link FastTanh} (tanh within 4e-7 of the exact function, the

@@ -12,11 +12,29 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LSTM's arithmetic (DL4J's {@code LSTM} without peepholes: sigmoid gates, tanh block input and cell output),
- * forward and backward, on {@link LstmWorkArrays}. Per time step the forward pass is two matrix products and the
- * element-wise work from the pre-activations to {@code h}; the backward pass takes the activations' derivatives from
- * the stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no exponential at all, and four matrix
- * products. DL4J's own implementation runs several times as many operations on strided views and repeats the forward
- * pass inside the backward one.
+ * forward and backward, on {@link LstmWorkArrays}. The backward pass takes the activations' derivatives from the
+ * stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no exponential at all. DL4J's own implementation
+ * runs several times as many operations on strided views and repeats the forward pass inside the backward one.
+ *
+ * <p>The matrix products run in one of two layouts ({@link FastPaths#TIME_MAJOR}):
+ * <ul>
+ *   <li>time-major ({@link #forwardTimeMajor}, {@link #backwardTimeMajor}; the default): only the two products
+ *       that depend on the previous step run per step, {@code z_t += h_{t-1} RW} forward and
+ *       {@code dh_{t-1} += dz_t RW^T} backward. The other four are one product per layer over all steps on the
+ *       time-major matrices ('f' order {@code [batch x steps, units]}, row {@code b + batch x t} window {@code b} at
+ *       step {@code t}): {@code Z = X W} before the loop, {@code dX = dZ W^T}, {@code dW = X^T dZ} and
+ *       {@code dRW = H[steps 0..T-2]^T dZ[steps 1..T-1]} after it (contiguous row ranges). A step is then a strided
+ *       view ({@link FMatrix#rows}, leading dimension {@code batch x steps}), which libnd4j's
+ *       {@code MmulHelper::mmulMxM} hands to BLAS as it is (measured: the same time as on a contiguous matrix); the
+ *       bias and its gradient go through {@link GateSteps} (added while a step is copied in, summed as the steps
+ *       go), or with ND4J's element-wise operations a product with a column of ones each. The per-step products of
+ *       the other layout are thin ({@code K} = 8 features, or {@code K} = batch for the weight gradients): 24-78
+ *       GFLOP/s against about 90 for one product over all steps;</li>
+ *   <li>per step ({@link #forward}, {@link #backward}): two products per forward step, four per backward step, on
+ *       contiguous step matrices.</li>
+ * </ul>
+ * Both compute the same function; they agree to float64 rounding (4e-16 to 9e-16 of the largest gradient) and within
+ * 1.3e-6 in float32 ({@code TimeMajorTest}).
  *
  * <p>The element-wise work of a step runs in one of two ways ({@link FastPaths#FUSED_GATES}):
  * <ul>
@@ -28,7 +46,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       calls (2-3 µs each in call overhead);</li>
  *   <li>ND4J operations on contiguous arrays (the methods {@code activate} and {@code differentiate}): two sigmoids
  *       per forward step (tanh through the sigmoid, which ND4J runs twice as fast) and a dozen cheap products and
- *       sums, forward and backward.</li>
+ *       sums, forward and backward. In the time-major layout a step's rows are copied into a contiguous matrix
+ *       first and the result copied back ({@code assign}), as ND4J's element-wise operations on strided views take
+ *       a generic loop three times slower.</li>
  * </ul>
  * The two agree to float64 rounding in float64 and within 4e-7 per activation in float32 (the outputs of a two-layer
  * network within 2.2e-7; {@code FusedGatesTest}).
@@ -39,7 +59,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Recurrent dropout ({@code model.recurrent_dropout}): with a mask {@code m} ({@code [batch, hidden]}, each value
  * 0 or {@code 1/(1-p)}) the recurrent product reads {@code (h_prev * m) RW} at every step, one mask shared by the four
  * gates (Keras' {@code implementation=2}); the layer's output {@code h} itself is not masked. The backward pass is the
- * chain rule through that product: {@code dh_prev += (dz RW^T) * m} and {@code dRW += (h_prev * m)^T dz}.
+ * chain rule through that product: {@code dh_prev += (dz RW^T) * m} and {@code dRW += (h_prev * m)^T dz}. In the
+ * time-major layout the forward pass writes each step's {@code h * m} into a time-major matrix (what the next step's
+ * product reads), which {@code dRW}'s one product reads again.
  *
  * <p>Besides the matrix products, only legacy (non-"custom") ND4J operations run in the loops, {@link PairwiseMultiply}
  * for products: a call costs about 2 µs, against about 15 µs for a custom operation.
@@ -49,7 +71,8 @@ final class LstmKernel {
     }
 
     /**
-     * Runs the layer over the whole sequence from zero state; the hidden states end in
+     * The per-step layout ({@link FastPaths#TIME_MAJOR} {@code false}): runs the layer over the whole sequence from
+     * zero state; the hidden states end in
      * {@link LstmWorkArrays#hiddenStates}, and with training arrays every step's gates and cell states stay for
      * {@link #backward}.
      *
@@ -82,7 +105,7 @@ final class LstmKernel {
     }
 
     /**
-     * Backpropagation through time after a training {@link #forward} on the same arrays.
+     * The per-step layout: backpropagation through time after a training {@link #forward} on the same arrays.
      *
      * @param input             the input's steps the forward pass read
      * @param outputGradient    gradient w.r.t. the layer's output, {@code [batch, hidden, steps]}, any layout

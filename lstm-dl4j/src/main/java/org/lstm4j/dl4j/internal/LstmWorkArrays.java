@@ -12,12 +12,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * The arrays one {@link FastLstmLayer} computes in, for one input shape, allocated once outside DL4J's workspaces
  * and reused while the shape stays the same.
  *
- * <p>Each array is 'f' order {@code [batch, units, slots]}: slot {@code s} is a contiguous 'f'-order
- * {@code [batch, units]} matrix that BLAS reads and writes in place. For training, the activated gates and the
- * cell states have a slot per time step (the backward pass reads them all); for inference they live in one or two
- * slots reused along the sequence. The hidden states always have a slot per step: they are the layer's output.
- * With {@link GateSteps} (the default) the activated gates and cell states are Java arrays there instead, and the
- * ND4J arrays hold only what the matrix products read and write.
+ * <p>In the per-step layout ({@link FastPaths#TIME_MAJOR} {@code false}) each array is 'f' order
+ * {@code [batch, units, slots]}: slot {@code s} is a contiguous 'f'-order {@code [batch, units]} matrix that BLAS
+ * reads and writes in place. For training, the activated gates and the cell states have a slot per time step (the
+ * backward pass reads them all); for inference they live in one or two slots reused along the sequence. The hidden
+ * states always have a slot per step: they are the layer's output. With {@link GateSteps} (the default) the
+ * activated gates and cell states are Java arrays there instead, and the ND4J arrays hold only what the matrix
+ * products read and write.
+ *
+ * <p>In the time-major layout (the default) what the products over all steps read and write is one 'f'-order
+ * {@code [batch x steps, units]} matrix (an 'f' {@code [batch, steps, units]} array), row {@code b + batch x t}
+ * window {@code b} at step {@code t}; step {@code t} is the strided view of rows {@code batch x t} to
+ * {@code batch x (t + 1)}: {@link #preActivations} ({@code Z}, then {@code dZ} over it, in training and inference
+ * alike), the hidden states, the input ({@link #inputMatrix}: a view of a time-major input, else a copy) and, with
+ * recurrent dropout, the masked hidden states. The hidden-state gradients are time-major when the gradient from
+ * above is ({@link #hiddenGradientSteps}), else in slots. The gates and cell states keep their slots. {@code Z} is
+ * the layout's memory cost: {@code batch x steps x 4 x hidden} elements per layer where the per-step layout keeps
+ * one step's (32 MB for {@code large}'s LSTM(128), 256 windows of 64 steps, in float32), in inference too.
  */
 final class LstmWorkArrays implements AutoCloseable {
     final long batch;
