@@ -9,9 +9,10 @@ package org.lstm4j.dl4j.internal;
  *       LSTM implementation, and with it every path below;</li>
  *   <li>{@value #FUSED_GATES}: {@link GateSteps}, the kernel's element-wise work in one pass per time step in plain
  *       Java (float32 and float64); {@code false} runs it as ND4J operations, a dozen per step;</li>
- *   <li>{@value #TIME_MAJOR}: {@link LstmKernel}'s time-major layout, in which the input projection, the bias, the
- *       input gradient and the weight and bias gradients are one matrix product per layer over all time steps;
- *       {@code false} runs them per time step (six products per step instead of two);</li>
+ *   <li>{@value #TIME_MAJOR}: {@link LstmKernel}'s time-major layout for training, in which the input projection,
+ *       the input gradient and the weight gradients are one matrix product per layer over all time steps;
+ *       {@code false} runs them per time step (six products per step instead of two). Inference runs per step
+ *       either way ({@link LstmWorkArrays});</li>
  *   <li>{@value #FUSED_INFERENCE}: libnd4j's fused {@code lstmLayer} for small-batch inference
  *       ({@link FusedLstmInference});</li>
  *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm});</li>

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The matrix products run in one of two layouts ({@link FastPaths#TIME_MAJOR}):
  * <ul>
- *   <li>time-major ({@link #forwardTimeMajor}, {@link #backwardTimeMajor}; the default): only the two products
+ *   <li>time-major ({@link #forwardTimeMajor}, {@link #backwardTimeMajor}; the default for training, see
+ *       {@link LstmWorkArrays}): only the two products
  *       that depend on the previous step run per step, {@code z_t += h_{t-1} RW} forward and
  *       {@code dh_{t-1} += dz_t RW^T} backward. The other four are one product per layer over all steps on the
  *       time-major matrices ('f' order {@code [batch x steps, units]}, row {@code b + batch x t} window {@code b} at
@@ -31,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *       the other layout are thin ({@code K} = 8 features, or {@code K} = batch for the weight gradients): 24-78
  *       GFLOP/s against about 90 for one product over all steps;</li>
  *   <li>per step ({@link #forward}, {@link #backward}): two products per forward step, four per backward step, on
- *       contiguous step matrices.</li>
+ *       contiguous step matrices; inference always runs this way.</li>
  * </ul>
  * Both compute the same function; they agree to float64 rounding (4e-16 to 9e-16 of the largest gradient) and within
  * 1.3e-6 in float32 ({@code TimeMajorTest}).

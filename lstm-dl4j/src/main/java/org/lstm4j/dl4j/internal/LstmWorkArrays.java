@@ -23,12 +23,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>In the time-major layout (the default) what the products over all steps read and write is one 'f'-order
  * {@code [batch x steps, units]} matrix (an 'f' {@code [batch, steps, units]} array), row {@code b + batch x t}
  * window {@code b} at step {@code t}; step {@code t} is the strided view of rows {@code batch x t} to
- * {@code batch x (t + 1)}: {@link #preActivations} ({@code Z}, then {@code dZ} over it, in training and inference
- * alike), the hidden states, the input ({@link #inputMatrix}: a view of a time-major input, else a copy) and, with
+ * {@code batch x (t + 1)}: {@link #preActivations} ({@code Z}, then {@code dZ} over it), the hidden states, the input ({@link #inputMatrix}: a view of a time-major input, else a copy) and, with
  * recurrent dropout, the masked hidden states. The hidden-state gradients are time-major when the gradient from
  * above is ({@link #hiddenGradientSteps}), else in slots. The gates and cell states keep their slots. {@code Z} is
  * the layout's memory cost: {@code batch x steps x 4 x hidden} elements per layer where the per-step layout keeps
- * one step's (32 MB for {@code large}'s LSTM(128), 256 windows of 64 steps, in float32), in inference too.
+ * one step's (32 MB for {@code large}'s LSTM(128), 256 windows of 64 steps, in float32; the training layout keeps
+ * {@code dZ} of that size anyway). The time-major layout serves training only: inference arrays
+ * ({@code training = false}) keep the per-step layout, see {@link #timeMajorApplies}.
  */
 final class LstmWorkArrays implements AutoCloseable {
     final long batch;
@@ -115,7 +116,7 @@ final class LstmWorkArrays implements AutoCloseable {
         this.steps = steps;
         this.training = training;
         this.dataType = dataType;
-        this.timeMajor = timeMajorApplies(batch, hidden, steps);
+        this.timeMajor = timeMajorApplies(batch, hidden, steps, training);
         this.rows = batch * steps;
         this.fused = FastPaths.fusedGates() ? GateSteps.create(dataType, batch, hidden, steps, training) : null;
         boolean nd4jGates = fused == null;
@@ -187,17 +188,20 @@ final class LstmWorkArrays implements AutoCloseable {
     /** Whether these arrays serve an input of this shape and type. */
     boolean fits(DataType type, long batch, long features, int steps, boolean training) {
         return (fused != null) == (FastPaths.fusedGates() && GateSteps.supports(type))
-                && timeMajor == timeMajorApplies(batch, hidden, steps)
+                && timeMajor == timeMajorApplies(batch, hidden, steps, training)
                 && type == dataType && batch == this.batch && features == this.features && steps == this.steps
                 && training == this.training;
     }
 
     /**
-     * Whether the time-major layout serves these sizes: {@link FastPaths#timeMajor()}, and {@code Z} small enough for
-     * the int indices of Java's buffers ({@link GateSteps}).
+     * Whether the time-major layout serves these sizes: {@link FastPaths#timeMajor()}, for training, and {@code Z}
+     * small enough for the int indices of Java's buffers ({@link GateSteps}). Inference keeps the per-step layout:
+     * there the layout saves only the input projection's per-step products, and {@code Z} over all steps cost more
+     * than that (measured, {@code inferlarge} at batch 1024, LSTM(128) x 2 over 64 steps, two pairs of runs: 2,119 and
+     * 2,043 windows/s against 2,309 and 2,235, peak RSS 728-741 MB against 487-495).
      */
-    private static boolean timeMajorApplies(long batch, long hidden, int steps) {
-        return FastPaths.timeMajor() && batch * steps * 4 * hidden <= Integer.MAX_VALUE;
+    private static boolean timeMajorApplies(long batch, long hidden, int steps, boolean training) {
+        return training && FastPaths.timeMajor() && batch * steps * 4 * hidden <= Integer.MAX_VALUE;
     }
 
     /**
