@@ -26,6 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * reuses them instead of recomputing the forward pass as DL4J does. Inference on small batches goes to
  * {@link FusedLstmInference}, one native call per layer.
  *
+ * <p>In {@link LstmKernel}'s time-major training layout ({@link FastPaths#TIME_MAJOR}) the layer's output and its
+ * input gradient are {@code [batch, units, steps]} views of 'f'-order {@code [batch, steps, units]} arrays in DL4J's
+ * workspace (strides {@code (1, batch x steps, batch)}), not arrays with default strides: the output is one plain
+ * copy of the hidden states, the input gradient is written in place, and a time-major layer above (or below) takes
+ * them without a copy ({@link LstmWorkArrays#inputMatrix}) or with a plain one
+ * ({@link LstmWorkArrays#hiddenGradientSteps}), where a transposing {@code assign} would cost 20 ms per LSTM(128)
+ * layer of 256 windows x 64 steps (measured). DL4J's vertices and layers read them as any strided array.
+ *
  * <p>Recurrent dropout ({@link FastLstm#getRecurrentDropout()} {@code p > 0}): each training forward pass draws one
  * mask over the hidden units per sequence of the batch ({@code [batch, hidden]}, Bernoulli(1 - p) scaled by
  * {@code 1/(1-p)}) from ND4J's random generator ({@code Nd4j.getRandom()}, which the trainer seeds, as DL4J's
