@@ -21,18 +21,79 @@ final class DoubleGateSteps extends GateSteps<double[]> {
     @Override
     void read(INDArray array, int block, double[] into) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.get(buffer.position() + block * size, into, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.get(buffer.position() + block * size, into, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.get(start + j * ld, into, j * batch, batch);
+        }
     }
 
     @Override
     void write(double[] from, INDArray array, int block) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.put(buffer.position() + block * size, from, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.put(buffer.position() + block * size, from, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.put(start + j * ld, from, j * batch, batch);
+        }
     }
 
     @Override
     void clear(double[] array) {
         Arrays.fill(array, 0.0);
+    }
+
+    @Override
+    void readFlat(INDArray array, double[] into) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.get(buffer.position(), into, 0, into.length);
+    }
+
+    @Override
+    void writeFlat(double[] from, INDArray array) {
+        DoubleBuffer buffer = array.data().asNioDouble();
+        buffer.put(buffer.position(), from, 0, from.length);
+    }
+
+    @Override
+    void addColumns(double[] block, double[] values, int from) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            double v = values[from + j];
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                block[k] += v;
+            }
+        }
+    }
+
+    @Override
+    void accumulate(double[] sum, double[] x) {
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            sum[k] += x[k];
+        }
+    }
+
+    @Override
+    void columnSums(double[] block, double[] into, int at) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            double total = 0.0;
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                total += block[k];
+            }
+            into[at + j] = total;
+        }
     }
 
     @Override

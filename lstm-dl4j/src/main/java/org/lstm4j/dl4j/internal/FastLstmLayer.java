@@ -26,6 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * reuses them instead of recomputing the forward pass as DL4J does. Inference on small batches goes to
  * {@link FusedLstmInference}, one native call per layer.
  *
+ * <p>In {@link LstmKernel}'s time-major training layout ({@link FastPaths#TIME_MAJOR}) the layer's output and its
+ * input gradient are {@code [batch, units, steps]} views of 'f'-order {@code [batch, steps, units]} arrays in DL4J's
+ * workspace (strides {@code (1, batch x steps, batch)}), not arrays with default strides: the output is one plain
+ * copy of the hidden states, the input gradient is written in place, and a time-major layer above (or below) takes
+ * them without a copy ({@link LstmWorkArrays#inputMatrix}) or with a plain one
+ * ({@link LstmWorkArrays#hiddenGradientSteps}), where a transposing {@code assign} would cost 20 ms per LSTM(128)
+ * layer of 256 windows x 64 steps (measured). DL4J's vertices and layers read them as any strided array.
+ *
  * <p>Recurrent dropout ({@link FastLstm#getRecurrentDropout()} {@code p > 0}): each training forward pass draws one
  * mask over the hidden units per sequence of the batch ({@code [batch, hidden]}, Bernoulli(1 - p) scaled by
  * {@code 1/(1-p)}) from ND4J's random generator ({@code Nd4j.getRandom()}, which the trainer seeds, as DL4J's
@@ -43,7 +51,9 @@ final class FastLstmLayer extends LSTM {
     private LstmWorkArrays inferenceWork;
     private FusedLstmInference fused;
     private boolean parametersFrozen;
+    /** What the last forward pass read: the input's steps (per-step layout) or the time-major input matrix. */
     private INDArray[] inputSteps;
+    private INDArray inputMatrix;
     private INDArray forwardInput;
     /** The recurrent dropout mask of the last training forward pass, or null. */
     private INDArray recurrentMask;
@@ -72,6 +82,12 @@ final class FastLstmLayer extends LSTM {
             return fusedInference(workspaceMgr);
         }
         forward(training, true);
+        if (work.timeMajor) {
+            // handed on time-major: a plain copy here, and none in a time-major layer above (whose input it is)
+            INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
+                    new long[] {work.batch, work.steps, work.hidden}, 'f');
+            return output.assign(work.hiddenStates).permute(0, 2, 1);
+        }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.dataType,
                 new long[] {work.batch, work.hidden, work.steps}, 'f');
         return output.assign(work.hiddenStates);
@@ -87,15 +103,27 @@ final class FastLstmLayer extends LSTM {
             forward(true, recurrentMask == null || recurrentMask.size(0) != input.size(0));
         }
         forwardInput = null;
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
-                new long[] {work.batch, work.features, work.steps}, 'f');
-        INDArray[] inputGradientSteps = LstmWorkArrays.steps(inputGradient);
         INDArray weightGradient = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray recurrentGradient = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
-        LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon, inputGradientSteps,
-                weightGradient, recurrentGradient, biasGradient, activeMask(true));
+        INDArray inputGradient;
+        if (work.timeMajor) {
+            // time-major, like the output: dX is written in place, and a time-major layer below copies it plainly
+            INDArray timeMajorGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
+                    new long[] {work.batch, work.steps, work.features}, 'f');
+            LstmKernel.backwardTimeMajor(inputMatrix, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon,
+                    FMatrix.flat(timeMajorGradient), weightGradient, recurrentGradient, biasGradient,
+                    activeMask(true));
+            inputGradient = timeMajorGradient.permute(0, 2, 1);
+        } else {
+            inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.dataType,
+                    new long[] {work.batch, work.features, work.steps}, 'f');
+            LstmKernel.backward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), work, epsilon,
+                    LstmWorkArrays.steps(inputGradient), weightGradient, recurrentGradient, biasGradient,
+                    activeMask(true));
+        }
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(LSTMParamInitializer.INPUT_WEIGHT_KEY, weightGradient);
         gradient.setGradientFor(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, recurrentGradient);
@@ -143,13 +171,22 @@ final class FastLstmLayer extends LSTM {
             }
         }
         work = current;
-        inputSteps = work.inputSteps(input);
         if (training && drawMask && recurrentDropout() > 0) {
             drawRecurrentMask(batch);
         }
-        LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
-                getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY), work,
-                activeMask(training));
+        if (work.timeMajor) {
+            inputSteps = null;
+            inputMatrix = work.inputMatrix(input);
+            LstmKernel.forwardTimeMajor(inputMatrix, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY),
+                    work, activeMask(training));
+        } else {
+            inputMatrix = null;
+            inputSteps = work.inputSteps(input);
+            LstmKernel.forward(inputSteps, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                    getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY), getParam(LSTMParamInitializer.BIAS_KEY),
+                    work, activeMask(training));
+        }
         forwardInput = training ? input : null;
     }
 
@@ -210,6 +247,11 @@ final class FastLstmLayer extends LSTM {
         super.close();
     }
 
+    /** Whether the last pass through {@link LstmKernel} ran in the time-major layout (for tests). */
+    boolean ranTimeMajor() {
+        return work != null && work.timeMajor;
+    }
+
     /** Whether the last pass through {@link LstmKernel} did its element-wise work in {@link GateSteps} (for tests). */
     boolean ranFusedGates() {
         return work != null && work.fused != null;
@@ -246,6 +288,7 @@ final class FastLstmLayer extends LSTM {
             fused = null;
         }
         inputSteps = null;
+        inputMatrix = null;
         forwardInput = null;
         if (recurrentMask != null) {
             recurrentMask.close();

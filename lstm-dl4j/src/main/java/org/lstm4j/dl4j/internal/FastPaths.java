@@ -9,6 +9,10 @@ package org.lstm4j.dl4j.internal;
  *       LSTM implementation, and with it every path below;</li>
  *   <li>{@value #FUSED_GATES}: {@link GateSteps}, the kernel's element-wise work in one pass per time step in plain
  *       Java (float32 and float64); {@code false} runs it as ND4J operations, a dozen per step;</li>
+ *   <li>{@value #TIME_MAJOR}: {@link LstmKernel}'s time-major layout for training, in which the input projection,
+ *       the input gradient and the weight gradients are one matrix product per layer over all time steps;
+ *       {@code false} runs them per time step (six products per step instead of two). Inference runs per step
+ *       either way ({@link LstmWorkArrays});</li>
  *   <li>{@value #FUSED_INFERENCE}: libnd4j's fused {@code lstmLayer} for small-batch inference
  *       ({@link FusedLstmInference});</li>
  *   <li>{@value #JAVA_INFERENCE}: plain-Java inference of one or two windows ({@link SmallBatchLstm});</li>
@@ -23,6 +27,7 @@ final class FastPaths {
     static final String KERNEL = "lstm4j.fastLstm";
     static final String FUSED_GATES = "lstm4j.fusedGates";
     static final String FUSED_INFERENCE = "lstm4j.fusedLstmInference";
+    static final String TIME_MAJOR = "lstm4j.timeMajor";
     static final String JAVA_INFERENCE = "lstm4j.javaInference";
     /** Float32 arithmetic in {@link SmallBatchLstm} for a float32 network ({@link FloatLstmSteps}); false: double. */
     static final String FLOAT_JAVA_INFERENCE = "lstm4j.floatJavaInference";
@@ -42,6 +47,10 @@ final class FastPaths {
 
     static boolean fusedGates() {
         return kernel() && enabled(FUSED_GATES);
+    }
+
+    static boolean timeMajor() {
+        return kernel() && enabled(TIME_MAJOR);
     }
 
     static boolean fusedInference() {

@@ -23,18 +23,79 @@ final class FloatGateSteps extends GateSteps<float[]> {
     @Override
     void read(INDArray array, int block, float[] into) {
         FloatBuffer buffer = array.data().asNioFloat();
-        buffer.get(buffer.position() + block * size, into, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.get(buffer.position() + block * size, into, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.get(start + j * ld, into, j * batch, batch);
+        }
     }
 
     @Override
     void write(float[] from, INDArray array, int block) {
         FloatBuffer buffer = array.data().asNioFloat();
-        buffer.put(buffer.position() + block * size, from, 0, size);
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            buffer.put(buffer.position() + block * size, from, 0, size);
+            return;
+        }
+        int start = buffer.position() + block * columns * ld;
+        for (int j = 0; j < columns; j++) {
+            buffer.put(start + j * ld, from, j * batch, batch);
+        }
     }
 
     @Override
     void clear(float[] array) {
         Arrays.fill(array, 0f);
+    }
+
+    @Override
+    void readFlat(INDArray array, float[] into) {
+        FloatBuffer buffer = array.data().asNioFloat();
+        buffer.get(buffer.position(), into, 0, into.length);
+    }
+
+    @Override
+    void writeFlat(float[] from, INDArray array) {
+        FloatBuffer buffer = array.data().asNioFloat();
+        buffer.put(buffer.position(), from, 0, from.length);
+    }
+
+    @Override
+    void addColumns(float[] block, float[] values, int from) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            float v = values[from + j];
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                block[k] += v;
+            }
+        }
+    }
+
+    @Override
+    void accumulate(float[] sum, float[] x) {
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            sum[k] += x[k];
+        }
+    }
+
+    @Override
+    void columnSums(float[] block, float[] into, int at) {
+        int rows = batch;
+        for (int j = 0; j < columns; j++) {
+            float total = 0f;
+            int start = j * rows;
+            for (int k = start; k < start + rows; k++) {
+                total += block[k];
+            }
+            into[at + j] = total;
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.lstm4j.dl4j.internal;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.transforms.same.OneMinus;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
 import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
@@ -10,11 +12,30 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The LSTM's arithmetic (DL4J's {@code LSTM} without peepholes: sigmoid gates, tanh block input and cell output),
- * forward and backward, on {@link LstmWorkArrays}. Per time step the forward pass is two matrix products and the
- * element-wise work from the pre-activations to {@code h}; the backward pass takes the activations' derivatives from
- * the stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no exponential at all, and four matrix
- * products. DL4J's own implementation runs several times as many operations on strided views and repeats the forward
- * pass inside the backward one.
+ * forward and backward, on {@link LstmWorkArrays}. The backward pass takes the activations' derivatives from the
+ * stored activations ({@code s(1-s)}, {@code 1-t^2}), so it computes no exponential at all. DL4J's own implementation
+ * runs several times as many operations on strided views and repeats the forward pass inside the backward one.
+ *
+ * <p>The matrix products run in one of two layouts ({@link FastPaths#TIME_MAJOR}):
+ * <ul>
+ *   <li>time-major ({@link #forwardTimeMajor}, {@link #backwardTimeMajor}; the default for training, see
+ *       {@link LstmWorkArrays}): only the two products
+ *       that depend on the previous step run per step, {@code z_t += h_{t-1} RW} forward and
+ *       {@code dh_{t-1} += dz_t RW^T} backward. The other four are one product per layer over all steps on the
+ *       time-major matrices ('f' order {@code [batch x steps, units]}, row {@code b + batch x t} window {@code b} at
+ *       step {@code t}): {@code Z = X W} before the loop, {@code dX = dZ W^T}, {@code dW = X^T dZ} and
+ *       {@code dRW = H[steps 0..T-2]^T dZ[steps 1..T-1]} after it (contiguous row ranges). A step is then a strided
+ *       view ({@link FMatrix#rows}, leading dimension {@code batch x steps}), which libnd4j's
+ *       {@code MmulHelper::mmulMxM} hands to BLAS as it is (measured: the same time as on a contiguous matrix); the
+ *       bias and its gradient go through {@link GateSteps} (added while a step is copied in, summed as the steps
+ *       go), or with ND4J's element-wise operations a product with a column of ones each. The per-step products of
+ *       the other layout are thin ({@code K} = 8 features, or {@code K} = batch for the weight gradients): 24-78
+ *       GFLOP/s against about 90 for one product over all steps;</li>
+ *   <li>per step ({@link #forward}, {@link #backward}): two products per forward step, four per backward step, on
+ *       contiguous step matrices; inference always runs this way.</li>
+ * </ul>
+ * Both compute the same function; they agree to float64 rounding (4e-16 to 9e-16 of the largest gradient) and within
+ * 1.3e-6 in float32 ({@code TimeMajorTest}).
  *
  * <p>The element-wise work of a step runs in one of two ways ({@link FastPaths#FUSED_GATES}):
  * <ul>
@@ -26,7 +47,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       calls (2-3 µs each in call overhead);</li>
  *   <li>ND4J operations on contiguous arrays (the methods {@code activate} and {@code differentiate}): two sigmoids
  *       per forward step (tanh through the sigmoid, which ND4J runs twice as fast) and a dozen cheap products and
- *       sums, forward and backward.</li>
+ *       sums, forward and backward. In the time-major layout a step's rows are copied into a contiguous matrix
+ *       first and the result copied back ({@code assign}), as ND4J's element-wise operations on strided views take
+ *       a generic loop three times slower.</li>
  * </ul>
  * The two agree to float64 rounding in float64 and within 4e-7 per activation in float32 (the outputs of a two-layer
  * network within 2.2e-7; {@code FusedGatesTest}).
@@ -37,7 +60,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Recurrent dropout ({@code model.recurrent_dropout}): with a mask {@code m} ({@code [batch, hidden]}, each value
  * 0 or {@code 1/(1-p)}) the recurrent product reads {@code (h_prev * m) RW} at every step, one mask shared by the four
  * gates (Keras' {@code implementation=2}); the layer's output {@code h} itself is not masked. The backward pass is the
- * chain rule through that product: {@code dh_prev += (dz RW^T) * m} and {@code dRW += (h_prev * m)^T dz}.
+ * chain rule through that product: {@code dh_prev += (dz RW^T) * m} and {@code dRW += (h_prev * m)^T dz}. In the
+ * time-major layout the forward pass writes each step's {@code h * m} into a time-major matrix (what the next step's
+ * product reads), which {@code dRW}'s one product reads again.
  *
  * <p>Besides the matrix products, only legacy (non-"custom") ND4J operations run in the loops, {@link PairwiseMultiply}
  * for products: a call costs about 2 µs, against about 15 µs for a custom operation.
@@ -47,7 +72,8 @@ final class LstmKernel {
     }
 
     /**
-     * Runs the layer over the whole sequence from zero state; the hidden states end in
+     * The per-step layout ({@link FastPaths#TIME_MAJOR} {@code false}): runs the layer over the whole sequence from
+     * zero state; the hidden states end in
      * {@link LstmWorkArrays#hiddenStates}, and with training arrays every step's gates and cell states stay for
      * {@link #backward}.
      *
@@ -61,6 +87,9 @@ final class LstmKernel {
     static void forward(INDArray[] input, INDArray weights, INDArray recurrent, INDArray bias, LstmWorkArrays work,
             INDArray recurrentMask) {
         LstmGates z = work.preActivation;
+        if (work.fused != null) {
+            work.fused.startForward(null);
+        }
         Nd4j.gemm(work.ones, bias.reshape(1, bias.length()), work.biasRows, false, false, 1.0, 0.0);
         for (int t = 0; t < work.steps; t++) {
             z.all.assign(work.biasRows);
@@ -71,13 +100,13 @@ final class LstmKernel {
             if (work.fused != null) {
                 work.fused.forward(t, z.all, work.hiddenState[t]);
             } else {
-                activate(work, t);
+                activate(work, t, work.hiddenState[t]);
             }
         }
     }
 
     /**
-     * Backpropagation through time after a training {@link #forward} on the same arrays.
+     * The per-step layout: backpropagation through time after a training {@link #forward} on the same arrays.
      *
      * @param input             the input's steps the forward pass read
      * @param outputGradient    gradient w.r.t. the layer's output, {@code [batch, hidden, steps]}, any layout
@@ -110,7 +139,7 @@ final class LstmKernel {
                 if (masked) {
                     dh.addi(mul(scratch, recurrentMask, scratch));
                 }
-                differentiate(work, t);
+                differentiate(work, t, dz);
             }
             Nd4j.gemm(dz.all, weights, inputGradient[t], false, true, 1.0, 0.0);
             Nd4j.gemm(input[t], dz.all, weightGradient, true, false, 1.0, t == last ? 0.0 : 1.0);
@@ -131,8 +160,118 @@ final class LstmKernel {
                 false, false, 1.0, 0.0);
     }
 
+    /**
+     * {@link #forward} in the time-major layout ({@link LstmWorkArrays#timeMajor}): {@code Z = X W + 1 b} for all
+     * steps in one matrix product (and a rank-one one for the bias), then per step only {@code z_t += h_{t-1} RW}
+     * and the element-wise step; the hidden states end in {@link LstmWorkArrays#hiddenMatrix}.
+     *
+     * @param input the input as the time-major matrix {@code X}, {@link LstmWorkArrays#inputMatrix}
+     */
+    static void forwardTimeMajor(INDArray input, INDArray weights, INDArray recurrent, INDArray bias,
+            LstmWorkArrays work, INDArray recurrentMask) {
+        INDArray z = work.preActivations;
+        if (recurrentMask != null) {
+            work.maskedHiddenMatrix(); // h_t * m per step (not the last), for the next step and for dRW
+        }
+        if (work.fused != null) {
+            // the bias is added as each step is copied in: a product over all steps would write Z once more
+            // (13 ms of a 300 ms training step of large, measured)
+            work.fused.startForward(bias);
+            Nd4j.gemm(input, weights, z, false, false, 1.0, 0.0);
+        } else {
+            Nd4j.gemm(work.rowOnes, bias.reshape(1, bias.length()), z, false, false, 1.0, 0.0);
+            Nd4j.gemm(input, weights, z, false, false, 1.0, 1.0);
+        }
+        for (int t = 0; t < work.steps; t++) {
+            INDArray zt = work.preActivationStep[t];
+            if (t > 0) {
+                INDArray previous = work.hiddenState[t - 1];
+                if (recurrentMask != null) {
+                    previous = mul(previous, recurrentMask, work.maskedHiddenStep(t - 1));
+                }
+                gemm(previous, recurrent, zt, false, false, 1.0);
+            }
+            if (work.fused != null) {
+                work.fused.forward(t, zt, work.hiddenState[t]);
+            } else {
+                work.preActivation.all.assign(zt);
+                activate(work, t, work.hiddenStep);
+                work.hiddenState[t].assign(work.hiddenStep);
+            }
+        }
+    }
+
+    /**
+     * {@link #backward} in the time-major layout after a training {@link #forwardTimeMajor} on the same arrays: per
+     * step only {@code dh_{t-1} += dz_t RW^T} (masked under recurrent dropout) and the element-wise step, writing
+     * {@code dZ} over {@code Z}; then {@code dX = dZ W^T}, {@code dW = X^T dZ}, {@code dRW = H_prev^T dZ[steps 1..T-1]}
+     * and {@code db = 1^T dZ}, one product each.
+     *
+     * @param input          the time-major {@code X} the forward pass read
+     * @param outputGradient the gradient w.r.t. the layer's output, {@code [batch, hidden, steps]}, any layout (a
+     *                       plain copy when time-major, {@link LstmWorkArrays#hiddenGradientSteps})
+     * @param inputGradient  receives {@code dX}, the gradient w.r.t. the input: a contiguous 'f'-order
+     *                       {@code [batch x steps, features]} matrix
+     */
+    static void backwardTimeMajor(INDArray input, INDArray weights, INDArray recurrent, LstmWorkArrays work,
+            INDArray outputGradient, INDArray inputGradient, INDArray weightGradient, INDArray recurrentGradient,
+            INDArray biasGradient, INDArray recurrentMask) {
+        int last = work.steps - 1;
+        INDArray[] hiddenGradient = work.hiddenGradientSteps(outputGradient);
+        INDArray scratch = work.scratch;
+        if (work.fused != null) {
+            work.fused.startBackward(recurrentMask, true);
+        }
+        for (int t = last; t >= 0; t--) {
+            INDArray dz = work.preActivationStep[t];
+            INDArray dh = hiddenGradient[t];
+            boolean masked = t < last && recurrentMask != null;
+            if (t < last) {
+                gemm(work.preActivationStep[t + 1], recurrent, masked ? scratch : dh, false, true, masked ? 0.0 : 1.0);
+            }
+            if (work.fused != null) {
+                work.fused.backward(t, dh, masked ? scratch : null, dz);
+            } else {
+                if (masked) {
+                    dh.addi(mul(scratch, recurrentMask, scratch));
+                }
+                LstmGates contiguous = work.preActivation;
+                differentiate(work, t, contiguous);
+                dz.assign(contiguous.all);
+            }
+        }
+        INDArray dZ = work.preActivations;
+        long gates = 4 * work.hidden;
+        Nd4j.gemm(dZ, weights, inputGradient, false, true, 1.0, 0.0);
+        Nd4j.gemm(input, dZ, weightGradient, true, false, 1.0, 0.0);
+        if (last == 0) {
+            recurrentGradient.assign(0);
+        } else {
+            INDArray states = recurrentMask == null ? work.hiddenMatrix : work.maskedHiddenMatrix();
+            INDArray previous = FMatrix.rows(states, 0, work.rows - work.batch);
+            INDArray next = FMatrix.rows(dZ, work.batch, work.rows);
+            gemm(previous, next, recurrentGradient, true, false, 0.0);
+        }
+        if (work.fused != null) {
+            // summed by the steps as they went: column sums of dZ would read it once more (8 ms of 300, measured)
+            work.fused.finishBackward(biasGradient.reshape(1, gates));
+        } else {
+            Nd4j.gemm(work.rowOnes, dZ, biasGradient.reshape(1, gates), true, false, 1.0, 0.0);
+        }
+    }
+
+    /**
+     * {@code c = a b + beta c} (either transposed) through ND4J's matrix product, whose libnd4j helper passes
+     * strides {@code (1, ld)} on to BLAS as leading dimensions: for the time-major step views, which
+     * {@code Nd4j.gemm} refuses as its output (it asks for an element-wise stride of 1).
+     */
+    private static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double beta) {
+        Nd4j.exec(new Mmul(a, b, c, 1.0, beta,
+                MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build()));
+    }
+
     /** The ND4J element-wise part of forward step {@code t}: gates, cell state and {@code h} from {@code z}. */
-    private static void activate(LstmWorkArrays work, int t) {
+    private static void activate(LstmWorkArrays work, int t, INDArray hiddenState) {
         LstmGates z = work.preActivation;
         LstmGates g = work.gates[t];
         // one sigmoid over all four gates: tanh(a) = 2 sigmoid(2a) - 1
@@ -145,17 +284,16 @@ final class LstmKernel {
             cell.addi(mul(g.forget, work.cell[t - 1], work.scratch));
         }
         tanh(cell, work.cellTanh[t]);
-        mul(g.output, work.cellTanh[t], work.hiddenState[t]);
+        mul(g.output, work.cellTanh[t], hiddenState);
     }
 
     /**
      * The ND4J element-wise part of backward step {@code t}: {@code dz} from {@code dh} (complete) and the carried
      * {@code dc}, which it updates.
      */
-    private static void differentiate(LstmWorkArrays work, int t) {
+    private static void differentiate(LstmWorkArrays work, int t, LstmGates dz) {
         int last = work.steps - 1;
         LstmGates g = work.gates[t];
-        LstmGates dz = work.preActivationGradients[t];
         INDArray dh = work.hiddenGradient[t];
         INDArray cellTanh = work.cellTanh[t];
         INDArray dc = work.cellGradient;
