@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lstm4j.api.ExperimentSpec;
 import org.lstm4j.api.StopReason;
-import org.lstm4j.api.TrainingListener;
 import org.lstm4j.api.UnsupportedFeatureException;
-import org.lstm4j.cli.report.ChartWarmUp;
 import org.lstm4j.cli.report.PlotsAndReport;
 import org.lstm4j.core.CheckpointException;
 import org.lstm4j.core.Checkpointing;
@@ -117,11 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             out.printf("training '%s' (%s)%n", experiment.name(), file);
             out.flush();
-            TrainingListener progress = new ProgressPrinter(out, experiment.training().epochs());
-            if (experiment.output().plots()) {
-                progress = progress.andThen(new ChartWarmUp());
-            }
-            result = Experiment.run(experiment, progress, checkpoints);
+            result = Experiment.run(experiment, new ProgressPrinter(out, experiment.training().epochs()), checkpoints);
         } catch (ConfigException | ExperimentException | UnsupportedFeatureException | DataException e) {
             return ExperimentFile.reportInputError(e, loaded.get().locations(), err);
         } catch (CheckpointException e) {

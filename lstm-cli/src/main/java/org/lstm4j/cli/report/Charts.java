@@ -21,16 +21,11 @@ final class Charts {
 
     /** Train and validation loss per epoch on a log scale, the learning rate on a second axis. */
     static XYChart loss(TrainingResult training) {
-        return loss(training.history());
-    }
-
-    /** {@link #loss(TrainingResult)} of these epochs. */
-    static XYChart loss(List<EpochResult> epochResults) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Loss").xAxisTitle("epoch").yAxisTitle("loss (scaled units)").build();
         style(chart);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisLogarithmic(true);
-        List<EpochResult> history = epochResults.stream()
+        List<EpochResult> history = training.history().stream()
                 .filter(e -> e.trainLoss() > 0 && Double.isFinite(e.trainLoss())).toList();
         if (history.isEmpty()) {
             return chart;
