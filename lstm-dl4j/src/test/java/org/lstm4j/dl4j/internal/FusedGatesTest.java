@@ -11,11 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lstm4j.api.ModelSpec;
 import org.lstm4j.api.ModelSpec.Architecture;
-import org.lstm4j.api.SampleShape;
-import org.lstm4j.api.TrainingSpec;
 import org.lstm4j.api.TrainingSpec.Precision;
 import org.lstm4j.dl4j.TestSpecs;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,17 +67,13 @@ class FusedGatesTest {
             "LSTM, 2, 0.0, FLOAT64", "LSTM, 1, 0.3, FLOAT64", "BILSTM, 1, 0.3, FLOAT64", "ATTENTION, 2, 0.3, FLOAT64"})
     void outputsAndGradientsEqualTheNd4jPath(Architecture architecture, int layers, double recurrentDropout,
             Precision precision) {
-        int window = 7;
-        SampleShape shape = new SampleShape(window, 3, 2);
         ModelSpec model = TestSpecs.model().withArchitecture(architecture).withNumLayers(layers).withHiddenSize(24)
                 .withAttentionSize(5).withRecurrentDropout(recurrentDropout);
-        TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
-        ComputationGraph net = NetworkFactory.build(shape, model, training, 21);
-        FastLstmLayer first = (FastLstmLayer) net.getLayer(architecture == Architecture.BILSTM ? "fwd0" : "lstm0");
-        DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.rand(type, 37, 3, window).subi(0.5).muli(6);
-        INDArray y = Nd4j.rand(type, 37, 2);
+        PathComparisons.Fixture fixture = PathComparisons.fixture(model, precision);
+        ComputationGraph net = fixture.net();
+        FastLstmLayer first = fixture.first();
+        INDArray x = fixture.x();
+        INDArray y = fixture.y();
         System.setProperty(FastPaths.FUSED_INFERENCE, "false"); // the kernel at every batch size
 
         INDArray fusedOutput = withFusedGates(true, () -> net.outputSingle(false, x));
@@ -105,21 +98,10 @@ class FusedGatesTest {
         }
     }
 
-    /** The switch is read per shape of work arrays: turning it off between passes takes effect at the next one. */
+    /** The switch is read per shape of work arrays: flipping it between passes takes effect at the next one. */
     @Test
     void switchingOffBetweenPassesFallsBackToNd4j() {
-        SampleShape shape = new SampleShape(4, 1, 1);
-        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(8), TestSpecs.training(1),
-                3);
-        FastLstmLayer layer = (FastLstmLayer) net.getLayer("lstm0");
-        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 4);
-        INDArray y = Nd4j.rand(DataType.FLOAT, 16, 1);
-        withFusedGates(true, () -> seededGradient(net, x, y));
-        assertThat(layer.ranFusedGates()).isTrue();
-        withFusedGates(false, () -> seededGradient(net, x, y));
-        assertThat(layer.ranFusedGates()).isFalse();
-        withFusedGates(true, () -> seededGradient(net, x, y));
-        assertThat(layer.ranFusedGates()).isTrue();
+        PathComparisons.assertSwitchTakesEffectBetweenPasses(FastPaths.FUSED_GATES, FastLstmLayer::ranFusedGates);
     }
 
     /** One training pass's gradient, the generator reseeded first (the same recurrent dropout masks each time). */

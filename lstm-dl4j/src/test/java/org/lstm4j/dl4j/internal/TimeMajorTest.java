@@ -67,16 +67,11 @@ class TimeMajorTest {
     }
 
     private void compare(ModelSpec model, Precision precision, boolean fusedGates) {
-        Architecture architecture = model.architecture();
-        int window = 7;
-        SampleShape shape = new SampleShape(window, 3, 2);
-        TrainingSpec training = TestSpecs.withPrecision(TestSpecs.training(1), precision);
-        ComputationGraph net = NetworkFactory.build(shape, model, training, 21);
-        FastLstmLayer first = (FastLstmLayer) net.getLayer(architecture == Architecture.BILSTM ? "fwd0" : "lstm0");
-        DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.rand(type, 37, 3, window).subi(0.5).muli(6);
-        INDArray y = Nd4j.rand(type, 37, 2);
+        PathComparisons.Fixture fixture = PathComparisons.fixture(model, precision);
+        ComputationGraph net = fixture.net();
+        FastLstmLayer first = fixture.first();
+        INDArray x = fixture.x();
+        INDArray y = fixture.y();
         System.setProperty(FastPaths.FUSED_INFERENCE, "false"); // the kernel at every batch size
         System.setProperty(FastPaths.FUSED_GATES, Boolean.toString(fusedGates));
 
@@ -172,18 +167,7 @@ class TimeMajorTest {
     /** The switch is read per shape of work arrays: flipping it between passes takes effect at the next one. */
     @Test
     void switchingBetweenPassesChangesTheLayout() {
-        SampleShape shape = new SampleShape(4, 1, 1);
-        ComputationGraph net = NetworkFactory.build(shape, TestSpecs.model().withHiddenSize(8), TestSpecs.training(1),
-                3);
-        FastLstmLayer layer = (FastLstmLayer) net.getLayer("lstm0");
-        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 4);
-        INDArray y = Nd4j.rand(DataType.FLOAT, 16, 1);
-        withTimeMajor(true, () -> seededGradient(net, x, y));
-        assertThat(layer.ranTimeMajor()).isTrue();
-        withTimeMajor(false, () -> seededGradient(net, x, y));
-        assertThat(layer.ranTimeMajor()).isFalse();
-        PathComparisons.gradient(net, x, y);
-        assertThat(layer.ranTimeMajor()).as("the default").isTrue();
+        PathComparisons.assertSwitchTakesEffectBetweenPasses(FastPaths.TIME_MAJOR, FastLstmLayer::ranTimeMajor);
     }
 
     /** The network's output in training mode (recurrent dropout on), the generator reseeded first. */
