@@ -15,7 +15,7 @@ import java.util.Map;
  * The {@code lstm} command's logging, set up in Java when Logback starts (found through {@link java.util.ServiceLoader},
  * before Logback looks for {@code logback.xml}): the command owns the console, so libraries log warnings only, to
  * standard error, as {@code LEVEL logger: message}. Reading the same settings from a {@code logback.xml} started
- * Logback's XML machinery and a SAX parser in every run, about 480 classes, measured.
+ * Logback's XML machinery and a SAX parser in every run: about 400 more classes, measured.
  *
  * <p>{@code -Dlogback.configurationFile=FILE} still replaces all of this, as does a {@code logback-test.xml} on the
  * class path (the tests'): then this configurator steps aside and Logback reads the file.
