@@ -19,48 +19,26 @@ final class DoubleGateSteps extends GateSteps<double[]> {
     }
 
     @Override
-    void read(INDArray array, int block, double[] into) {
+    void copyIn(INDArray array, int offset, int stride, int runs, int length, double[] into) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        int ld = leadingDimension(array);
-        if (ld == batch) {
-            buffer.get(buffer.position() + block * size, into, 0, size);
-            return;
-        }
-        int start = buffer.position() + block * columns * ld;
-        for (int j = 0; j < columns; j++) {
-            buffer.get(start + j * ld, into, j * batch, batch);
+        int start = buffer.position() + offset;
+        for (int j = 0; j < runs; j++) {
+            buffer.get(start + j * stride, into, j * length, length);
         }
     }
 
     @Override
-    void write(double[] from, INDArray array, int block) {
+    void copyOut(double[] from, INDArray array, int offset, int stride, int runs, int length) {
         DoubleBuffer buffer = array.data().asNioDouble();
-        int ld = leadingDimension(array);
-        if (ld == batch) {
-            buffer.put(buffer.position() + block * size, from, 0, size);
-            return;
-        }
-        int start = buffer.position() + block * columns * ld;
-        for (int j = 0; j < columns; j++) {
-            buffer.put(start + j * ld, from, j * batch, batch);
+        int start = buffer.position() + offset;
+        for (int j = 0; j < runs; j++) {
+            buffer.put(start + j * stride, from, j * length, length);
         }
     }
 
     @Override
     void clear(double[] array) {
         Arrays.fill(array, 0.0);
-    }
-
-    @Override
-    void readFlat(INDArray array, double[] into) {
-        DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.get(buffer.position(), into, 0, into.length);
-    }
-
-    @Override
-    void writeFlat(double[] from, INDArray array) {
-        DoubleBuffer buffer = array.data().asNioDouble();
-        buffer.put(buffer.position(), from, 0, from.length);
     }
 
     @Override

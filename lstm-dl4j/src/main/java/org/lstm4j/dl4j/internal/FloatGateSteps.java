@@ -21,48 +21,26 @@ final class FloatGateSteps extends GateSteps<float[]> {
     }
 
     @Override
-    void read(INDArray array, int block, float[] into) {
+    void copyIn(INDArray array, int offset, int stride, int runs, int length, float[] into) {
         FloatBuffer buffer = array.data().asNioFloat();
-        int ld = leadingDimension(array);
-        if (ld == batch) {
-            buffer.get(buffer.position() + block * size, into, 0, size);
-            return;
-        }
-        int start = buffer.position() + block * columns * ld;
-        for (int j = 0; j < columns; j++) {
-            buffer.get(start + j * ld, into, j * batch, batch);
+        int start = buffer.position() + offset;
+        for (int j = 0; j < runs; j++) {
+            buffer.get(start + j * stride, into, j * length, length);
         }
     }
 
     @Override
-    void write(float[] from, INDArray array, int block) {
+    void copyOut(float[] from, INDArray array, int offset, int stride, int runs, int length) {
         FloatBuffer buffer = array.data().asNioFloat();
-        int ld = leadingDimension(array);
-        if (ld == batch) {
-            buffer.put(buffer.position() + block * size, from, 0, size);
-            return;
-        }
-        int start = buffer.position() + block * columns * ld;
-        for (int j = 0; j < columns; j++) {
-            buffer.put(start + j * ld, from, j * batch, batch);
+        int start = buffer.position() + offset;
+        for (int j = 0; j < runs; j++) {
+            buffer.put(start + j * stride, from, j * length, length);
         }
     }
 
     @Override
     void clear(float[] array) {
         Arrays.fill(array, 0f);
-    }
-
-    @Override
-    void readFlat(INDArray array, float[] into) {
-        FloatBuffer buffer = array.data().asNioFloat();
-        buffer.get(buffer.position(), into, 0, into.length);
-    }
-
-    @Override
-    void writeFlat(float[] from, INDArray array) {
-        FloatBuffer buffer = array.data().asNioFloat();
-        buffer.put(buffer.position(), from, 0, from.length);
     }
 
     @Override

@@ -136,7 +136,7 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
     final void startForward(INDArray bias) {
         addBias = bias != null;
         if (addBias) {
-            readFlat(bias, biasValues);
+            copyIn(bias, 0, 0, 1, 4 * columns, biasValues);
         }
     }
 
@@ -171,7 +171,7 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
         for (int gate = 0; gate < 4; gate++) {
             columnSums(gradientSums[gate], biasValues, gate * columns);
         }
-        writeFlat(biasValues, biasGradient);
+        copyOut(biasValues, biasGradient, 0, 0, 1, 4 * columns);
     }
 
     /**
@@ -207,23 +207,40 @@ abstract sealed class GateSteps<A> permits FloatGateSteps, DoubleGateSteps {
      * {@code [batch, units]} matrix with strides {@code (1, ld)}: one bulk copy of {@link #size} elements when it is
      * contiguous ({@code ld = batch}), else one bulk copy of {@link #batch} elements per column.
      */
-    abstract void read(INDArray array, int block, A into);
+    final void read(INDArray array, int block, A into) {
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            copyIn(array, block * size, 0, 1, size, into);
+        } else {
+            copyIn(array, block * columns * ld, ld, columns, batch, into);
+        }
+    }
 
     /** Copies {@code from} into block {@code block} of such a matrix, the same way. */
-    abstract void write(A from, INDArray array, int block);
+    final void write(A from, INDArray array, int block) {
+        int ld = leadingDimension(array);
+        if (ld == batch) {
+            copyOut(from, array, block * size, 0, 1, size);
+        } else {
+            copyOut(from, array, block * columns * ld, ld, columns, batch);
+        }
+    }
 
     /** The leading dimension of an 'f'-order matrix with unit row stride: {@link #batch} when contiguous. */
     final int leadingDimension(INDArray array) {
         return array.size(1) == 1 ? batch : (int) array.stride(1);
     }
 
+    /**
+     * Bulk-copies {@code runs} runs of {@code length} elements of {@code array}'s buffer, run {@code j} starting
+     * {@code offset + j x stride} elements after the array's first, into {@code into} from {@code j x length} on.
+     */
+    abstract void copyIn(INDArray array, int offset, int stride, int runs, int length, A into);
+
+    /** The reverse of {@link #copyIn}: the runs of {@code from} into {@code array}'s buffer. */
+    abstract void copyOut(A from, INDArray array, int offset, int stride, int runs, int length);
+
     abstract void clear(A array);
-
-    /** Copies the first {@code into.length} elements of a contiguous array. */
-    abstract void readFlat(INDArray array, A into);
-
-    /** Copies {@code from} into a contiguous array. */
-    abstract void writeFlat(A from, INDArray array);
 
     /** {@code block[j x batch + k] += values[from + j]}: a row vector added to every row of a block. */
     abstract void addColumns(A block, A values, int from);
